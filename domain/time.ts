@@ -1,0 +1,174 @@
+/**
+ * Calendar arithmetic in Danish time. Every rule of the domain that speaks of days, months or
+ * years ("within the last year", "12 months without use", "until the 15th birthday") is decided on
+ * the calendar of Europe/Copenhagen, so an instant is first turned into the local date there.
+ * Pure functions: the instant is always passed in, nothing reads the system clock.
+ */
+
+/** A calendar date as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const localPartsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DANISH_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  weekday: 'long',
+});
+
+/** The wall-clock reading in Copenhagen at an instant. */
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 'monday' … 'sunday' */
+  weekday: Weekday;
+}
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+export const WEEKDAYS: readonly Weekday[] = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+
+/** The Copenhagen wall-clock parts of an instant (summer time applied). */
+export function copenhagenParts(instant: Date): LocalParts {
+  assertValidInstant(instant);
+  const parts: Record<string, string> = {};
+  for (const part of localPartsFormat.formatToParts(instant)) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: (parts.weekday ?? '').toLowerCase() as Weekday,
+  };
+}
+
+/** The calendar date in Copenhagen at an instant, e.g. 2025-03-30T22:30Z → '2025-03-31'. */
+export function copenhagenDate(instant: Date): IsoDate {
+  const p = copenhagenParts(instant);
+  return formatDate(p.year, p.month, p.day);
+}
+
+/** Parses `YYYY-MM-DD` strictly (a real calendar date), or throws a RangeError. */
+export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`Not a calendar date (expected YYYY-MM-DD): ${JSON.stringify(date)}`);
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`Not a calendar date: ${date}`);
+  }
+  return { year, month, day };
+}
+
+export function isIsoDate(value: string): boolean {
+  try {
+    parseIsoDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function formatDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+/**
+ * Adds calendar months to a date. A day that does not exist in the target month is clamped to
+ * its last day (2024-02-29 + 12 months → 2025-02-28), the common reading of "one year later".
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return formatDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** Adds whole days to a date (negative to go back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  const t = new Date(Date.UTC(year, month - 1, day + days));
+  return formatDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}
+
+/** The weekday of a calendar date. */
+export function weekdayOf(date: IsoDate): Weekday {
+  const { year, month, day } = parseIsoDate(date);
+  const js = new Date(Date.UTC(year, month - 1, day)).getUTCDay(); // 0 = Sunday
+  return WEEKDAYS[(js + 6) % 7] as Weekday;
+}
+
+/**
+ * The instant at which a Copenhagen wall-clock time occurs. In the spring gap (02:00–03:00 on the
+ * last Sunday of March) the time does not exist and the instant after the gap is returned; in the
+ * autumn overlap the earlier (summer time) instant is returned.
+ */
+export function copenhagenInstant(date: IsoDate, hour = 0, minute = 0): Date {
+  const { year, month, day } = parseIsoDate(date);
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
+  // Copenhagen is UTC+1 or UTC+2; try the summer offset first so an ambiguous time picks it.
+  for (const offsetHours of [2, 1]) {
+    const candidate = new Date(wallAsUtc - offsetHours * 3_600_000);
+    const p = copenhagenParts(candidate);
+    if (p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute) {
+      return candidate;
+    }
+  }
+  return new Date(wallAsUtc - 3_600_000);
+}
+
+/** The UTC offset in minutes of Copenhagen at an instant (60 in winter, 120 in summer). */
+export function copenhagenOffsetMinutes(instant: Date): number {
+  const p = copenhagenParts(instant);
+  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+function assertValidInstant(instant: Date): void {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+    throw new RangeError('Expected a valid Date instant');
+  }
+}
