@@ -1,0 +1,90 @@
+/**
+ * The `minlaege-sandbox` command. Each subcommand is a thin layer over the kit's modules; bad
+ * arguments end with a one-line message and exit code 2, never a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CONTRACT_NAMES, type ContractName, contractPath } from '../contracts/index.ts';
+import { startPrism } from './prism.ts';
+
+export const EXIT_USAGE = 2;
+
+/** The kit's version, from its package.json (one folder up from source, two from dist/). */
+function kitVersion(): string {
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'minlaege-sandbox' && pkg.version) return pkg.version;
+    } catch {
+      // not at this level; try the next
+    }
+  }
+  return 'unknown';
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) {
+    throw new InvalidArgumentError('expected a port number from 1 to 65535');
+  }
+  return port;
+}
+
+/** Builds the command tree; `io` lets tests capture output. */
+export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void }): Command {
+  const program = new Command('minlaege-sandbox')
+    .description('Contract-test and mock sandbox kit for the Min Læge app, its platform and journal systems')
+    .version(kitVersion())
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('serve')
+    .description(
+      "Serve a mock of a contract on loopback. Until the stateful sandbox lands, answers come from the contract's examples (Prism).",
+    )
+    .addOption(new Option('--port <port>', 'port to listen on').default(4010).argParser(parsePort))
+    .addOption(new Option('--host <host>', 'address to bind').default('127.0.0.1'))
+    .addOption(
+      new Option('--contract <name>', 'which interface to mock').choices([...CONTRACT_NAMES]).default('app-platform'),
+    )
+    .action(async (opts: { port: number; host: string; contract: ContractName }) => {
+      const prism = await startPrism({
+        mode: 'mock',
+        document: contractPath(opts.contract),
+        host: opts.host,
+        port: opts.port,
+      });
+      io.out(`minlaege-sandbox: ${opts.contract} mock listening on ${prism.baseUrl} (Ctrl-C to stop)\n`);
+      const shutdown = () => void prism.stop();
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      const code = await prism.exited;
+      process.off('SIGINT', shutdown);
+      process.off('SIGTERM', shutdown);
+      if (code !== 0 && code !== null) throw new Error(`the mock stopped with exit code ${code}`);
+    });
+
+  return program;
+}
+
+/** Runs the command line and returns the exit code. */
+export async function run(
+  argv: string[],
+  io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
+): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end "with an error" in commander's terms; they are successes.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0)
+        return 0;
+      return EXIT_USAGE;
+    }
+    io.err(`minlaege-sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,204 @@
+// Checks on the two contracts: valid OpenAPI 3.1 by an independent validator, every example
+// valid against its schema, every operation with a success and a problem+json error, problem
+// types in step with the catalogue, no CPR in a URL, growing lists paginated.
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { collectExamples } from '../../contracts/examples.ts';
+import {
+  CONTRACT_NAMES,
+  type ContractName,
+  contractPath,
+  deref,
+  listOperations,
+  loadContract,
+  type OpenApiDocument,
+} from '../../contracts/index.ts';
+import { createSchemaValidator } from '../../contracts/schema-validator.ts';
+import { PROBLEM_KINDS, PROBLEM_TYPES, problemKindOf } from '../../domain/problem-types.ts';
+
+const PROBLEM_JSON = 'application/problem+json';
+
+/** Problem kinds each document must be able to answer with (the issue's minimum list). */
+const REQUIRED_KINDS: Record<ContractName, string[]> = {
+  'app-platform': [
+    'validation-failed',
+    'unauthorized',
+    'consent-required',
+    'consent-lapsed',
+    'proxy-access-denied',
+    'not-available-for-child',
+    'not-offered-by-clinic',
+    'clinic-not-connected',
+    'journal-unavailable',
+    'slot-taken',
+    'not-found',
+    'pin-locked',
+  ],
+  'platform-journal': [
+    'validation-failed',
+    'unauthorized',
+    'consent-required',
+    'not-offered-by-clinic',
+    'clinic-not-connected',
+    'journal-unavailable',
+    'slot-taken',
+    'not-found',
+  ],
+};
+
+type Responses = Record<string, Record<string, unknown>>;
+
+function responsesOf(doc: OpenApiDocument, operation: Record<string, unknown>): [string, Record<string, unknown>][] {
+  return Object.entries((operation.responses ?? {}) as Responses).map(([status, r]) => [status, deref(doc, r)]);
+}
+
+function contentOf(response: Record<string, unknown>): Record<string, Record<string, unknown>> {
+  return (response.content ?? {}) as Record<string, Record<string, unknown>>;
+}
+
+/** Every problem+json example value in the document, with where it stands. */
+function problemExamples(doc: OpenApiDocument): { where: string; status: string; value: Record<string, unknown> }[] {
+  const out: { where: string; status: string; value: Record<string, unknown> }[] = [];
+  for (const op of listOperations(doc)) {
+    for (const [status, response] of responsesOf(doc, op.operation)) {
+      const media = contentOf(response)[PROBLEM_JSON];
+      if (!media) continue;
+      const values: unknown[] = [];
+      if ('example' in media) values.push(media.example);
+      for (const ex of Object.values((media.examples ?? {}) as Record<string, unknown>)) {
+        values.push(deref<{ value?: unknown }>(doc, ex).value);
+      }
+      for (const value of values) {
+        out.push({ where: `${op.operationId} ${status}`, status, value: value as Record<string, unknown> });
+      }
+    }
+  }
+  return out;
+}
+
+describe.each(CONTRACT_NAMES)('contract %s', (name) => {
+  const doc = loadContract(name);
+  const operations = listOperations(doc);
+  const schemas = createSchemaValidator(doc);
+
+  it('is a valid OpenAPI 3.1 document by an independent validator', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(contractPath(name));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+  });
+
+  it('says it models documented behaviour and is not an official specification', () => {
+    const info = doc.info as { description?: string };
+    expect(info.description ?? '').toMatch(/not an official specification/i);
+  });
+
+  it('has operations, each with a unique operationId', () => {
+    expect(operations.length).toBeGreaterThan(10);
+    const ids = operations.map((o) => o.operationId);
+    expect(ids.filter((id) => !/^[a-z][A-Za-z0-9]+$/.test(id))).toEqual([]);
+    expect(ids.length).toBe(new Set(ids).size);
+  });
+
+  it('has examples that validate against their schemas', () => {
+    const examples = collectExamples(doc);
+    expect(examples.length).toBeGreaterThan(operations.length);
+    const failures = examples.flatMap((ex) =>
+      schemas
+        .validate(ex.schemaPointer, ex.value)
+        .map((issue) => `${ex.examplePointer}: ${issue.pointer || '(root)'} ${issue.message}`),
+    );
+    expect(failures).toEqual([]);
+  });
+
+  it.each(operations.map((o) => [o.operationId, o] as const))(
+    '%s declares a success and problem+json errors',
+    (_id, op) => {
+      const responses = responsesOf(doc, op.operation);
+      const success = responses.filter(([status]) => /^2\d\d$/.test(status));
+      expect(success.length, 'a 2xx response').toBeGreaterThan(0);
+      for (const [status, response] of success) {
+        const content = contentOf(response);
+        // 204 has no body; any other success carries a schema and an example.
+        if (status === '204') continue;
+        const media = Object.values(content)[0];
+        expect(media?.schema, `${status} has a schema`).toBeDefined();
+        expect('example' in (media ?? {}) || 'examples' in (media ?? {}), `${status} has an example`).toBe(true);
+      }
+      const errors = responses.filter(([status]) => /^[45]\d\d$/.test(status));
+      expect(errors.length, 'at least one error response').toBeGreaterThan(0);
+      for (const [status, response] of errors) {
+        expect(Object.keys(contentOf(response)), `${status} is problem+json only`).toEqual([PROBLEM_JSON]);
+      }
+      const body = op.operation.requestBody ? deref(doc, op.operation.requestBody) : undefined;
+      if (body) {
+        for (const [type, media] of Object.entries(contentOf(body))) {
+          expect('example' in media || 'examples' in media, `request ${type} has an example`).toBe(true);
+        }
+        expect(
+          errors.some(([s]) => s === '400'),
+          'an operation with a body can answer validation-failed',
+        ).toBe(true);
+      }
+    },
+  );
+
+  it('answers every error with a catalogued problem type whose status matches', () => {
+    const examples = problemExamples(doc);
+    expect(examples.length).toBeGreaterThan(0);
+    const wrong = examples.flatMap(({ where, status, value }) => {
+      const kind = problemKindOf(String(value.type));
+      if (!kind) return [`${where}: unknown problem type ${String(value.type)}`];
+      const expected = PROBLEM_TYPES[kind].status;
+      if (Number(status) !== expected || value.status !== expected) {
+        return [`${where}: ${kind} should be ${expected}, response ${status}, body ${String(value.status)}`];
+      }
+      return [];
+    });
+    expect(wrong).toEqual([]);
+    const kinds = new Set(examples.map((e) => problemKindOf(String(e.value.type))));
+    expect(REQUIRED_KINDS[name].filter((k) => !kinds.has(k as never))).toEqual([]);
+  });
+
+  it('never puts a CPR number in a URL', () => {
+    const offenders: string[] = [];
+    for (const op of operations) {
+      if (/cpr/i.test(op.path)) offenders.push(`${op.operationId}: path ${op.path}`);
+      const params = [...op.pathParameters, ...((op.operation.parameters as unknown[]) ?? [])].map((p) =>
+        deref<{ name: string; in: string }>(doc, p),
+      );
+      for (const p of params) {
+        if ((p.in === 'path' || p.in === 'query') && /cpr|personnummer/i.test(p.name)) {
+          offenders.push(`${op.operationId}: ${p.in} parameter ${p.name}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('paginates every list that grows with cursor and limit', () => {
+    const unpaginated: string[] = [];
+    for (const op of operations) {
+      const success = responsesOf(doc, op.operation).find(([s]) => /^2/.test(s));
+      const schema = success && Object.values(contentOf(success[1]))[0]?.schema;
+      const resolved = schema ? deref<{ properties?: Record<string, unknown> }>(doc, schema) : undefined;
+      if (!resolved?.properties?.nextCursor) continue;
+      const names = [...op.pathParameters, ...((op.operation.parameters as unknown[]) ?? [])].map(
+        (p) => deref<{ name: string }>(doc, p).name,
+      );
+      if (!names.includes('cursor') || !names.includes('limit')) unpaginated.push(op.operationId);
+    }
+    expect(unpaginated).toEqual([]);
+  });
+});
+
+describe('problem catalogue', () => {
+  it('is used in full across the two contracts', () => {
+    const used = new Set(
+      CONTRACT_NAMES.flatMap((n) => problemExamples(loadContract(n)).map((e) => problemKindOf(String(e.value.type)))),
+    );
+    expect(PROBLEM_KINDS.filter((k) => !used.has(k))).toEqual([]);
+  });
+});
