@@ -13,7 +13,10 @@ export const EXIT_USAGE = 2;
 function kitVersion(): string {
   for (const rel of ['../package.json', '../../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'minlaege-sandbox' && pkg.version) return pkg.version;
     } catch {
       // not at this level; try the next

@@ -13,6 +13,7 @@ mkdirSync('dist/contracts/types', { recursive: true });
 for (const file of readdirSync('contracts')) {
   if (file.endsWith('.yaml')) copyFileSync(`contracts/${file}`, `dist/contracts/${file}`);
 }
-for (const file of readdirSync('contracts/types')) copyFileSync(`contracts/types/${file}`, `dist/contracts/types/${file}`);
+for (const file of readdirSync('contracts/types'))
+  copyFileSync(`contracts/types/${file}`, `dist/contracts/types/${file}`);
 chmodSync('dist/cli/bin.js', 0o755);
 console.log('built dist/');
