@@ -143,11 +143,15 @@ export function weekdayOf(date: IsoDate): Weekday {
 
 /**
  * The instant at which a Copenhagen wall-clock time occurs. In the spring gap (02:00–03:00 on the
- * last Sunday of March) the time does not exist and the instant after the gap is returned; in the
- * autumn overlap the earlier (summer time) instant is returned.
+ * last Sunday of March) the time does not exist; it is read with the winter offset, so 02:30
+ * becomes 03:30 summer time (as a clock that was not moved forward would show). In the autumn
+ * overlap the earlier (summer time) instant is returned.
  */
 export function copenhagenInstant(date: IsoDate, hour = 0, minute = 0): Date {
   const { year, month, day } = parseIsoDate(date);
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23 || !Number.isInteger(minute) || minute < 0 || minute > 59) {
+    throw new RangeError(`Not a wall-clock time: ${hour}:${minute} (expected hour 0–23, minute 0–59)`);
+  }
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
   // Copenhagen is UTC+1 or UTC+2; try the summer offset first so an ambiguous time picks it.
   for (const offsetHours of [2, 1]) {

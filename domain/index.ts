@@ -1,0 +1,14 @@
+/**
+ * The rules of the Min Læge domain, as pure functions with the time passed in. The platform, the
+ * fake journal, the generators and the verifier all call these; nobody re-implements them.
+ */
+export * from './consent.ts';
+export * from './cpr.ts';
+export * from './opening-hours.ts';
+export * from './problem-types.ts';
+export * from './proxy.ts';
+export * from './public-holidays.ts';
+export * from './regions.ts';
+export * from './sharing.ts';
+export * from './time.ts';
+export * from './vaccination.ts';
