@@ -37,9 +37,10 @@ published practice, no number from it can belong to a real person:
     4,3,2,7,6,5,4,3,2,1). This is the convention of the national test-CPR list published by MedCom.
 (b) Every number issued before 1 October 2007 passes modulus-11. Since then the CPR office has
     issued numbers without it only where the modulus-11 series of a birth date were exhausted, and
-    according to cpr.dk those are (normally) 1 January dates, where people with an unknown birth
-    date are registered. So the scheme NEVER uses a 1 January birth date: syntheticCpr refuses one
-    and the generators move such a person to another day.
+    according to cpr.dk those are (normally) 1 January dates. So the scheme NEVER uses a 1 January
+    birth date: syntheticCpr refuses one and the generators move such a person to another day.
+    Should the CPR office ever issue non-modulus-11 numbers for other dates, (b) must be revisited;
+    every generated person is also marked synthetic, so test data is never mistaken for real.
 (c) The 7th digit is the highest digit that encodes the birth century for that year (1900s:
     YY 00-36 -> 3, YY 37-99 -> 9; 2000s: YY 00-36 -> 9, YY 37-57 -> 8; 1800s: YY 58-99 -> 8), so
     the number encodes the person's real (synthetic) birth date. Birth years 1858-2057 can be
