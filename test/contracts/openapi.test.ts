@@ -14,7 +14,9 @@ import {
   type OpenApiDocument,
 } from '../../contracts/index.ts';
 import { createSchemaValidator } from '../../contracts/schema-validator.ts';
+import { isSynthetic } from '../../domain/cpr.ts';
 import { PROBLEM_KINDS, PROBLEM_TYPES, problemKindOf } from '../../domain/problem-types.ts';
+import { SHARED_CODES, sharingRuleOf } from '../../domain/sharing.ts';
 
 const PROBLEM_JSON = 'application/problem+json';
 
@@ -113,6 +115,21 @@ describe.each(CONTRACT_NAMES)('contract %s', (name) => {
     expect(failures).toEqual([]);
   });
 
+  it('uses only synthetic CPR numbers in its examples', () => {
+    const found: string[] = [];
+    const visit = (value: unknown, key: string): void => {
+      if (typeof value === 'string' && /cpr/i.test(key)) found.push(value);
+      else if (Array.isArray(value)) for (const v of value) visit(v, key);
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
+    };
+    for (const ex of collectExamples(doc)) visit(ex.value, '');
+    for (const ex of Object.values((doc.components?.examples ?? {}) as Record<string, { value?: unknown }>)) {
+      visit(ex.value, '');
+    }
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((cpr) => !isSynthetic(cpr))).toEqual([]);
+  });
+
   it.each(operations.map((o) => [o.operationId, o] as const))(
     '%s declares a success and problem+json errors',
     (_id, op) => {
@@ -176,6 +193,16 @@ describe.each(CONTRACT_NAMES)('contract %s', (name) => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('shares exactly the codes of the sharing table, each with its rule', () => {
+    // The table lives in domain/sharing.ts; the documents must not drift from it.
+    const components = (doc.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+    const codes = components.SharedIcpcCode?.enum as string[] | undefined;
+    expect([...(codes ?? [])].sort()).toEqual([...SHARED_CODES].sort());
+    const diagnosis = components.Diagnosis as { if?: { properties?: { icpcCode?: { enum?: string[] } } } };
+    const ruleA = diagnosis.if?.properties?.icpcCode?.enum ?? [];
+    expect([...ruleA].sort()).toEqual(SHARED_CODES.filter((c) => sharingRuleOf(c) === 'A').sort());
   });
 
   it('paginates every list that grows with cursor and limit', () => {
