@@ -33,8 +33,19 @@ function parsePort(value: string): number {
   return port;
 }
 
-/** Builds the command tree; `io` lets tests capture output. */
-export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void }): Command {
+/** Where the command writes; tests pass their own to capture output. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+/** Builds the command tree. */
+export function buildProgram(io: CliIo): Command {
   const program = new Command('minlaege-sandbox')
     .description('Contract-test and mock sandbox kit for the Min Læge app, its platform and journal systems')
     .version(kitVersion())
@@ -72,10 +83,7 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
 }
 
 /** Runs the command line and returns the exit code. */
-export async function run(
-  argv: string[],
-  io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
-): Promise<number> {
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -224,7 +224,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/patients/{patientId}/econsultations": {
+    "/patients/{patientId}/e-consultations": {
         parameters: {
             query?: never;
             header?: never;
@@ -250,7 +250,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/patients/{patientId}/econsultations/{eConsultationId}": {
+    "/patients/{patientId}/e-consultations/{eConsultationId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -281,7 +281,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/patients/{patientId}/econsultations/{eConsultationId}/messages": {
+    "/patients/{patientId}/e-consultations/{eConsultationId}/messages": {
         parameters: {
             query?: never;
             header?: never;
@@ -312,7 +312,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/patients/{patientId}/econsultations/{eConsultationId}/attachments/{attachmentId}": {
+    "/patients/{patientId}/e-consultations/{eConsultationId}/attachments/{attachmentId}": {
         parameters: {
             query?: never;
             header?: never;
