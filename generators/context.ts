@@ -1,0 +1,81 @@
+/**
+ * What a record generator is given about one patient, and the shapes it returns. Item shapes are
+ * the journal contract's own (generated types), so every generated item is what a journal sends;
+ * only a journal's diagnoses are wider than the contract's, since the journal holds every code and
+ * the sharing rules decide which leave it.
+ */
+import type { Faker } from '@faker-js/faker';
+import type { components } from '../contracts/types/platform-journal.d.ts';
+import type { Sex } from '../domain/cpr.ts';
+import type { IsoDate } from '../domain/time.ts';
+import type { Rng } from './rng.ts';
+
+type Schemas = components['schemas'];
+
+export type JournalClinic = Schemas['Clinic'];
+export type JournalPatient = Schemas['Patient'];
+export type Capabilities = Schemas['Capabilities'];
+export type Vaccination = Schemas['Vaccination'];
+export type Appointment = Schemas['Appointment'];
+export type Referral = Schemas['Referral'];
+export type LabResult = Schemas['LabResult'];
+export type Medication = Schemas['Medication'];
+export type EConsultation = Schemas['EConsultation'];
+export type SharedDiagnosis = Schemas['Diagnosis'];
+export type ShareableRecord = Schemas['ShareableRecord'];
+
+/** A diagnosis as the journal holds it: any ICPC-2 code, shared or not. */
+export interface JournalDiagnosis {
+  id: string;
+  /** ICPC-2 code, e.g. 'K86' (shared, rule B) or 'A04' (never shared). */
+  icpcCode: string;
+  /** The title as the GP registered it (Danish). */
+  title: string;
+  registeredAt: IsoDate;
+}
+
+/** Everything in one patient's journal, before any sharing rule is applied. */
+export interface JournalContent {
+  diagnoses: JournalDiagnosis[];
+  vaccinations: Vaccination[];
+  appointments: Appointment[];
+  referrals: Referral[];
+  labResults: LabResult[];
+  medications: Medication[];
+  eConsultations: EConsultation[];
+}
+
+/** Makes the ids of one patient's items: `ids.next('dia')` → `dia_<patient token><n>`. */
+export interface IdFactory {
+  next(prefix: string): string;
+}
+
+/** What a record generator knows about the patient it is generating for. */
+export interface RecordContext {
+  /** This category's own generator for this patient (forked by the caller). */
+  rng: Rng;
+  /** Faker with the Danish locale, seeded for this patient and category. */
+  faker: Faker;
+  /** The reference instant: 12:00 Copenhagen time on the reference date. */
+  asOf: Date;
+  /** The reference date (Copenhagen). */
+  today: IsoDate;
+  patient: {
+    id: string;
+    name: string;
+    birthDate: IsoDate;
+    sex: Sex;
+    /** Whole years at the reference date. */
+    ageYears: number;
+  };
+  clinic: {
+    id: string;
+    name: string;
+    capabilities: Capabilities;
+    /** The clinic's doctors, e.g. 'Læge Anne Holm'; appointments and answers name one. */
+    doctors: string[];
+  };
+  /** Parents with custody (for a child under 15), who may write and book on the child's behalf. */
+  custodians: { name: string }[];
+  ids: IdFactory;
+}
