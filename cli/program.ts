@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CONTRACT_NAMES, type ContractName, contractPath } from '../contracts/index.ts';
+import { UsageError } from './errors.ts';
+import { registerGenerate } from './generate.ts';
 import { startPrism } from './prism.ts';
 
 export const EXIT_USAGE = 2;
@@ -79,6 +81,7 @@ export function buildProgram(io: CliIo): Command {
       if (code !== 0 && code !== null) throw new Error(`the mock stopped with exit code ${code}`);
     });
 
+  registerGenerate(program, io);
   return program;
 }
 
@@ -96,6 +99,6 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       return EXIT_USAGE;
     }
     io.err(`minlaege-sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return error instanceof UsageError ? EXIT_USAGE : 1;
   }
 }

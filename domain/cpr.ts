@@ -123,11 +123,11 @@ export function syntheticCpr(birthDate: IsoDate, sex: Sex, index: number): strin
   if (!Number.isSafeInteger(index) || index < 0) {
     throw new RangeError(`The index of a synthetic CPR must be a whole number ≥ 0, got ${index}`);
   }
-  const candidates = syntheticCandidates(year, month, day, sex);
-  const cpr = candidates[index];
+  // Scans only as far as the index (the generators mostly ask for the first few of a date).
+  const cpr = syntheticCandidates(year, month, day, sex, index + 1)[index];
   if (cpr === undefined) {
     throw new RangeError(
-      `Only ${candidates.length} synthetic CPR numbers exist for ${birthDate} (${sex}); index ${index} is past the last`,
+      `Only ${syntheticCprCount(birthDate, sex)} synthetic CPR numbers exist for ${birthDate} (${sex}); index ${index} is past the last`,
     );
   }
   return cpr;
@@ -172,13 +172,13 @@ function syntheticSeventhDigit(year: number): number {
 }
 
 /** All synthetic numbers of one date and sex, highest serial first. Recomputed per call: no cache, no state. */
-function syntheticCandidates(year: number, month: number, day: number, sex: Sex): string[] {
+function syntheticCandidates(year: number, month: number, day: number, sex: Sex, limit = 1000): string[] {
   const seventh = syntheticSeventhDigit(year);
   const date = formatDate(year, month, day);
   const prefix = `${date.slice(8, 10)}${date.slice(5, 7)}${date.slice(2, 4)}${seventh}`;
   const candidates: string[] = [];
   // Serials 999…000 for digits 8–10, stepping over the other sex's last digits.
-  for (let rest = 999; rest >= 0; rest -= 1) {
+  for (let rest = 999; rest >= 0 && candidates.length < limit; rest -= 1) {
     if (sexOfDigit(rest % 10) !== sex) continue;
     const digits = `${prefix}${String(rest).padStart(3, '0')}`;
     if (weightedSum(digits) % 11 !== 0) candidates.push(`${digits.slice(0, 6)}-${digits.slice(6)}`);

@@ -8,6 +8,7 @@ export * from './opening-hours.ts';
 export * from './problem-types.ts';
 export * from './proxy.ts';
 export * from './public-holidays.ts';
+export * from './referrals.ts';
 export * from './regions.ts';
 export * from './sharing.ts';
 export * from './time.ts';

@@ -10,7 +10,6 @@ export type IsoDate = string;
 
 export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const localPartsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: DANISH_TIME_ZONE,
@@ -51,6 +50,21 @@ export const WEEKDAYS: readonly Weekday[] = [
 /** The Copenhagen wall-clock parts of an instant (summer time applied). */
 export function copenhagenParts(instant: Date): LocalParts {
   assertValidInstant(instant);
+  const t = instant.getTime();
+  const offset = euOffsetMs(t);
+  if (offset !== undefined) {
+    // Fast path: the wall clock is UTC shifted by the offset, read with the UTC getters.
+    const local = new Date(t + offset);
+    return {
+      year: local.getUTCFullYear(),
+      month: local.getUTCMonth() + 1,
+      day: local.getUTCDate(),
+      hour: local.getUTCHours(),
+      minute: local.getUTCMinutes(),
+      second: local.getUTCSeconds(),
+      weekday: WEEKDAYS[(local.getUTCDay() + 6) % 7] as Weekday,
+    };
+  }
   const parts: Record<string, string> = {};
   for (const part of localPartsFormat.formatToParts(instant)) parts[part.type] = part.value;
   return {
@@ -64,6 +78,38 @@ export function copenhagenParts(instant: Date): LocalParts {
   };
 }
 
+/**
+ * Copenhagen's UTC offset by the EU rule Denmark has followed since 1996: summer time (UTC+2) from
+ * 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October, UTC+1
+ * otherwise. Undefined outside 1996–2099, where the time zone database (Intl) decides instead.
+ * It is arithmetic because Intl's formatToParts costs microseconds, and the generators and the
+ * sandbox ask for the local time of an instant millions of times.
+ */
+function euOffsetMs(t: number): number | undefined {
+  const year = new Date(t).getUTCFullYear();
+  if (year < 1996 || year > 2099) return undefined;
+  const [start, end] = summerTime(year);
+  return t >= start && t < end ? 7_200_000 : 3_600_000;
+}
+
+// Summer time start and end instants of a year, kept after the first use: a bounded table (at most
+// 104 entries), written once per year and never changed, so the function stays pure.
+const summerTimeByYear = new Map<number, readonly [number, number]>();
+
+function summerTime(year: number): readonly [number, number] {
+  let span = summerTimeByYear.get(year);
+  if (!span) {
+    span = [lastSundayAtOneUtc(year, 3), lastSundayAtOneUtc(year, 10)];
+    summerTimeByYear.set(year, span);
+  }
+  return span;
+}
+
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month, 0, 1)); // day 0 of the next month: the last day
+  return last.getTime() - last.getUTCDay() * 86_400_000;
+}
+
 /** The calendar date in Copenhagen at an instant, e.g. 2025-03-30T22:30Z → '2025-03-31'. */
 export function copenhagenDate(instant: Date): IsoDate {
   const p = copenhagenParts(instant);
@@ -72,15 +118,31 @@ export function copenhagenDate(instant: Date): IsoDate {
 
 /** Parses `YYYY-MM-DD` strictly (a real calendar date), or throws a RangeError. */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`Not a calendar date (expected YYYY-MM-DD): ${JSON.stringify(date)}`);
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  // Read digit by digit rather than with a regular expression: the generators parse millions.
+  if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+    throw new RangeError(`Not a calendar date (expected YYYY-MM-DD): ${JSON.stringify(date)}`);
+  }
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const day = digits(date, 8, 10);
+  if (year < 0 || month < 0 || day < 0) {
+    throw new RangeError(`Not a calendar date (expected YYYY-MM-DD): ${JSON.stringify(date)}`);
+  }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`Not a calendar date: ${date}`);
   }
   return { year, month, day };
+}
+
+/** The number written by the ASCII digits text[from, to), or -1 if any is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 export function isIsoDate(value: string): boolean {

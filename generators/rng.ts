@@ -31,75 +31,101 @@ export interface Rng {
 
 /** Creates a generator from seed parts: `createRng(seed, 'patient', 17)`. */
 export function createRng(...parts: SeedPart[]): Rng {
-  return rngFromState(parts.map(String).join('\u0000'));
+  return new Sfc32(cyrb128(parts.join('\u0000'), INITIAL_HASH));
 }
 
-function rngFromState(key: string): Rng {
-  let [a, b, c, d] = cyrb128(key);
-  const uint32 = (): number => {
-    // sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG): 32-bit integer operations only,
-    // so every JavaScript engine gives the same sequence.
-    a |= 0;
-    b |= 0;
-    c |= 0;
-    d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+/**
+ * sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG): 32-bit integer operations only, so every
+ * JavaScript engine gives the same sequence. A class, so the millions of generators a population
+ * makes share their methods instead of allocating closures each.
+ */
+class Sfc32 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  /** The seed this generator started from; forks derive theirs from it, not from the current state. */
+  private readonly origin: readonly [number, number, number, number];
+
+  constructor(origin: readonly [number, number, number, number]) {
+    this.origin = origin;
+    const h = origin;
+    this.a = h[0];
+    this.b = h[1];
+    this.c = h[2];
+    this.d = h[3];
+    for (let i = 0; i < 12; i++) this.uint32(); // let the first outputs mix in the seed
+  }
+
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
     return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) uint32(); // let the first outputs mix in the seed
-  const next = (): number => uint32() / 4_294_967_296;
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  const rng: Rng = {
-    next,
-    uint32,
-    int,
-    chance: (p) => next() < p,
-    pick<T>(items: readonly T[]): T {
-      if (items.length === 0) throw new RangeError('pick from an empty list');
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    weighted<T>(choices: readonly (readonly [T, number])[]): T {
-      let total = 0;
-      for (const [, w] of choices) total += w;
-      let r = next() * total;
-      for (const [value, w] of choices) {
-        r -= w;
-        if (r < 0) return value;
-      }
-      const last = choices[choices.length - 1];
-      if (!last) throw new RangeError('weighted pick from an empty list');
-      return last[0];
-    },
-    normal(mean, sd) {
-      const u = 1 - next(); // (0, 1]: log(0) would be -Infinity
-      const v = next();
-      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
-    sample<T>(items: readonly T[], count: number): T[] {
-      const pool = [...items];
-      const n = Math.min(count, pool.length);
-      for (let i = 0; i < n; i++) {
-        const j = i + Math.floor(next() * (pool.length - i));
-        [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
-      }
-      return pool.slice(0, n);
-    },
-    fork: (...label) => rngFromState(`${key}\u0001${label.map(String).join('\u0000')}`),
-  };
-  return rng;
+  }
+
+  next(): number {
+    return this.uint32() / 4_294_967_296;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  weighted<T>(choices: readonly (readonly [T, number])[]): T {
+    let total = 0;
+    for (const choice of choices) total += choice[1];
+    let r = this.next() * total;
+    for (const choice of choices) {
+      r -= choice[1];
+      if (r < 0) return choice[0];
+    }
+    const last = choices[choices.length - 1];
+    if (!last) throw new RangeError('weighted pick from an empty list');
+    return last[0];
+  }
+
+  normal(mean: number, sd: number): number {
+    const u = 1 - this.next(); // (0, 1]: log(0) would be -Infinity
+    const v = this.next();
+    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  sample<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    const n = Math.min(count, pool.length);
+    for (let i = 0; i < n; i++) {
+      const j = i + Math.floor(this.next() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
+    }
+    return pool.slice(0, n);
+  }
+
+  fork(...label: SeedPart[]): Rng {
+    // The label is hashed starting from this generator's seed: cheaper than re-hashing the whole
+    // key, and order-sensitive, so fork('a').fork('b') and fork('b').fork('a') differ.
+    return new Sfc32(cyrb128(label.join('\u0000'), this.origin));
+  }
 }
 
-/** cyrb128: a fast 128-bit string hash, used only to spread a seed over sfc32's state. */
-function cyrb128(str: string): [number, number, number, number] {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
+const INITIAL_HASH = [1779033703, 3144134277, 1013904242, 2773480762] as const;
+
+/** cyrb128: a fast 128-bit string hash, started from `start`, spreading a seed over sfc32's state. */
+function cyrb128(str: string, start: readonly [number, number, number, number]): [number, number, number, number] {
+  let [h1, h2, h3, h4] = start;
   for (let i = 0; i < str.length; i++) {
     const k = str.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);

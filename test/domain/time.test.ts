@@ -193,3 +193,53 @@ describe('copenhagenOffsetMinutes', () => {
     expect(copenhagenOffsetMinutes(new Date(iso))).toBe(offset);
   });
 });
+
+describe('copenhagenParts, the EU-rule fast path', () => {
+  // Compared with the time zone database (Intl) at instants spread over 1996–2099, and at the
+  // minutes around every change of offset in a few years.
+  const intl = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    weekday: 'long',
+  });
+  const viaIntl = (t: number) => {
+    const p: Record<string, string> = {};
+    for (const part of intl.formatToParts(new Date(t))) p[part.type] = part.value;
+    return {
+      year: Number(p.year),
+      month: Number(p.month),
+      day: Number(p.day),
+      hour: Number(p.hour),
+      minute: Number(p.minute),
+      second: Number(p.second),
+      weekday: (p.weekday ?? '').toLowerCase(),
+    };
+  };
+
+  it('agrees with the time zone database across 1996–2099', () => {
+    const from = Date.UTC(1996, 0, 1);
+    const to = Date.UTC(2099, 11, 31);
+    const step = Math.floor((to - from) / 20_000) + 7_919_000; // not a whole number of hours or days
+    for (let t = from; t < to; t += step) expect(copenhagenParts(new Date(t))).toEqual(viaIntl(t));
+  });
+
+  it.each([1996, 2000, 2024, 2025, 2038, 2099])('agrees around the changes of %i', (year) => {
+    for (const month of [2, 9]) {
+      // Every minute from 00:00 to 03:00 UTC on each Sunday of the last week of the month.
+      for (let day = 22; day <= 31; day++) {
+        const base = Date.UTC(year, month, day);
+        if (new Date(base).getUTCMonth() !== month) continue;
+        for (let m = 0; m <= 180; m += 1) {
+          const t = base + m * 60_000;
+          expect(copenhagenParts(new Date(t))).toEqual(viaIntl(t));
+        }
+      }
+    }
+  });
+});

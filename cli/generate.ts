@@ -1,0 +1,127 @@
+/**
+ * `minlaege-sandbox generate`: streams a synthetic population as NDJSON (or one JSON array) to a
+ * file or stdout, with a progress bar on stderr when stderr is a terminal. A shard `i/n` is the
+ * i-th of n contiguous ranges of patients, so the shards' outputs, concatenated in order, are the
+ * unsharded output byte for byte.
+ */
+import type { WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { SingleBar } from 'cli-progress';
+import { type Command, Option } from 'commander';
+import { copenhagenDate, isIsoDate } from '../domain/time.ts';
+import { parallelNdjson } from '../generators/parallel.ts';
+import { createPopulation } from '../generators/population.ts';
+import { type OutputFormat, writeLines, writeNdjsonChunks } from '../generators/stream.ts';
+import { UsageError } from './errors.ts';
+import type { CliIo } from './program.ts';
+
+/** Below this many patients, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = 5_000;
+
+export interface GenerateOptions {
+  workers?: number;
+  count: string;
+  seed: string;
+  asOf?: string;
+  shard?: string;
+  format: OutputFormat;
+  out?: string;
+}
+
+/** The patients [from, to) of shard `i/n` (1-based) of `count`. */
+export function shardRange(count: number, shard: string | undefined): { from: number; to: number } {
+  if (shard === undefined) return { from: 0, to: count };
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  const i = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || i < 1 || i > n) {
+    throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(shard)}`);
+  }
+  return { from: Math.floor(((i - 1) * count) / n), to: Math.floor((i * count) / n) };
+}
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`--count must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+function parseWorkers(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
+    throw new UsageError(`--workers must be a whole number from 1 to 64, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+export function registerGenerate(program: Command, io: CliIo): void {
+  program
+    .command('generate')
+    .description(
+      'Generate synthetic Danish patients, families, clinics and journal records with their expected app view',
+    )
+    .requiredOption('--count <n>', 'number of patients (before sharding)')
+    .requiredOption('--seed <seed>', 'any string; the same seed, date and version give the same bytes')
+    .option('--as-of <date>', 'reference date YYYY-MM-DD (default: today in Copenhagen)')
+    .option('--shard <i/n>', 'generate only the i-th of n contiguous parts')
+    .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'json']).default('ndjson'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .addOption(
+      new Option('--workers <n>', 'worker threads (default: one per core; 1 generates in-process)').argParser(
+        parseWorkers,
+      ),
+    )
+    .action(async (opts: GenerateOptions) => {
+      await generate(opts, io);
+    });
+}
+
+async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
+  const count = parseCount(opts.count);
+  const { from, to } = shardRange(count, opts.shard);
+  let asOf = opts.asOf;
+  if (asOf === undefined) {
+    asOf = copenhagenDate(new Date());
+    io.err(`minlaege-sandbox: --as-of not given, using ${asOf}; pass --as-of ${asOf} to reproduce this output\n`);
+  } else if (!isIsoDate(asOf)) {
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  }
+  const population = createPopulation({ seed: opts.seed, asOf });
+  const out = opts.out === undefined ? process.stdout : await openOutput(opts.out);
+  // The bar goes to stderr when it is a terminal, unless the records themselves go to that terminal.
+  const showBar = process.stderr.isTTY && (opts.out !== undefined || !process.stdout.isTTY);
+  const bar = showBar ? new SingleBar({ etaBuffer: 200, fps: 5 }) : undefined;
+  bar?.start(to - from, 0);
+  try {
+    const onPatient = bar ? (n: number) => bar.update(n) : undefined;
+    if (to - from >= PARALLEL_FROM && opts.workers !== 1) {
+      const chunks = parallelNdjson({ seed: opts.seed, asOf, workers: opts.workers }, from, to);
+      await writeNdjsonChunks(chunks, out, opts.format, { onPatient });
+    } else {
+      await writeLines(population.lines(from, to), out, opts.format, {
+        onPatient: onPatient && ((n) => n % 1000 === 0 && onPatient(n)),
+      });
+    }
+  } finally {
+    bar?.update(to - from);
+    bar?.stop();
+    if (out !== process.stdout) await closeStream(out as WriteStream);
+  }
+}
+
+/** Opens the output file, turning "cannot write there" into a usage error before any work. */
+async function openOutput(path: string): Promise<WriteStream> {
+  try {
+    const handle = await open(path, 'w');
+    return handle.createWriteStream();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot write --out ${path} (${reason})`);
+  }
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+  });
+}

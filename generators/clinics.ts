@@ -1,0 +1,203 @@
+/**
+ * Synthetic GP clinics: name, address, contact, typed-in opening hours, holidays with a named
+ * substitute (the neighbouring clinic, as Danish clinics pair up for ferieafløsning), and
+ * capabilities that vary between clinics. Clinic c is a function of the seed, c and the reference
+ * date only, so any clinic can be generated on its own.
+ */
+import { POSTAL_TOWNS, type PostalTown, type Region } from '../domain/regions.ts';
+import { addDays, formatDate, type IsoDate, parseIsoDate, weekdayOf } from '../domain/time.ts';
+import type { JournalClinic } from './context.ts';
+import { asciiSlug, danishPhone } from './danish-text.ts';
+import type { SeededFaker } from './faker.ts';
+import { entityToken } from './ids.ts';
+import { createRng, type Rng } from './rng.ts';
+
+/** Share of Danes by region (Danmarks Statistik, 2024, rounded): where clinics and people live. */
+export const REGION_WEIGHTS: readonly (readonly [Region, number])[] = [
+  ['hovedstaden', 32],
+  ['midtjylland', 23],
+  ['syddanmark', 21],
+  ['sjaelland', 14],
+  ['nordjylland', 10],
+];
+
+/** Who a clinic is, without its calendar: enough to name it as another clinic's substitute. */
+export interface ClinicIdentity {
+  id: string;
+  name: string;
+  region: Region;
+  home: PostalTown;
+  street: string;
+  phone: string;
+  email: string;
+  doctors: string[];
+}
+
+/** A generated clinic: the journal contract's Clinic plus what the generators need to know. */
+export interface GeneratedClinic {
+  clinic: JournalClinic;
+  region: Region;
+  home: PostalTown;
+  doctors: string[];
+}
+
+export interface ClinicGeneratorOptions {
+  seed: string;
+  tag: string;
+  today: IsoDate;
+  faker: SeededFaker;
+}
+
+/** The clinic number c, as its identity only (name, address, contact, doctors). */
+export function clinicIdentity(opts: ClinicGeneratorOptions, c: number): ClinicIdentity {
+  const rng = createRng(opts.seed, 'clinic', c);
+  opts.faker.reseed(rng);
+  const { faker } = opts.faker;
+  const region = rng.weighted(REGION_WEIGHTS);
+  const home = rng.pick(POSTAL_TOWNS[region]);
+  const doctorCount = rng.weighted([
+    [1, 30],
+    [2, 30],
+    [3, 22],
+    [4, 12],
+    [5, 6],
+  ] as const);
+  const doctors: string[] = [];
+  for (let i = 0; i < doctorCount; i++) {
+    const sex = rng.chance(0.55) ? 'female' : 'male'; // most Danish GPs under 50 are women
+    doctors.push(`${faker.person.firstName(sex)} ${faker.person.lastName()}`);
+  }
+  const streetName = faker.location.street();
+  const street = `${streetName} ${rng.int(1, 120)}`;
+  const town = home.town.replace(/ [A-Z]$|\s+[SNVØCK]+$/u, '');
+  const name =
+    doctorCount === 1
+      ? `Læge ${doctors[0]}`
+      : rng.weighted([
+          [`Lægerne ${streetName}`, 3],
+          [`Lægehuset ${town}`, 3],
+          [`${town} Lægecenter`, 2],
+          [`Lægerne i ${town}`, 2],
+        ] as const);
+  const phone = danishPhone(rng, 'landline');
+  const email = `klinik@${asciiSlug(name).slice(0, 30)}.dk`;
+  return {
+    id: `cln_${entityToken(opts.tag, c)}`,
+    name,
+    region,
+    home,
+    street,
+    phone,
+    email,
+    doctors: doctors.map((d) => `Læge ${d}`),
+  };
+}
+
+/** Clinics pair up as each other's holiday substitute: 0↔1, 2↔3, … */
+export function substituteOf(c: number): number {
+  return c % 2 === 0 ? c + 1 : c - 1;
+}
+
+/** The whole clinic number c: identity, opening hours, holidays with substitute, capabilities. */
+export function generateClinic(opts: ClinicGeneratorOptions, c: number): GeneratedClinic {
+  const id = clinicIdentity(opts, c);
+  const sub = clinicIdentity(opts, substituteOf(c));
+  const rng = createRng(opts.seed, 'clinic-calendar', c);
+  const clinic: JournalClinic = {
+    id: id.id,
+    name: id.name,
+    address: { street: id.street, postalCode: id.home.postalCode, town: id.home.town },
+    phone: id.phone,
+    email: id.email,
+    openingHours: {
+      weekly: weeklyHours(rng),
+      closedDays: closedDays(rng, opts.today),
+      holidays: holidays(rng, opts.today).map(([from, to]) => ({
+        from,
+        to,
+        substitute: {
+          name: sub.name,
+          address: { street: sub.street, postalCode: sub.home.postalCode, town: sub.home.town },
+          phone: sub.phone,
+          clinicId: sub.id,
+        },
+      })),
+    },
+    capabilities: {
+      attachments: rng.chance(0.8),
+      videoConsultation: rng.chance(0.5),
+      onlineBooking: rng.chance(0.85),
+    },
+    platformSharing: rng.chance(0.02) ? 'objected' : 'enabled',
+  };
+  return { clinic, region: id.region, home: id.home, doctors: id.doctors };
+}
+
+type Weekly = JournalClinic['openingHours']['weekly'];
+
+function weeklyHours(rng: Rng): Weekly {
+  const opens = rng.weighted([
+    ['08:00', 6],
+    ['07:30', 2],
+    ['08:30', 2],
+  ] as const);
+  const closes = rng.weighted([
+    ['16:00', 5],
+    ['15:30', 2],
+    ['15:00', 2],
+  ] as const);
+  const lunch = rng.chance(0.25); // some clinics close the phone and door over lunch
+  const lateDay = rng.pick(['monday', 'tuesday', 'wednesday', 'thursday'] as const);
+  const weekly: Weekly = [];
+  for (const day of ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const) {
+    const close = day === lateDay ? '17:30' : day === 'friday' && rng.chance(0.5) ? '14:00' : closes;
+    if (lunch) {
+      weekly.push({ day, opens, closes: '11:30' }, { day, opens: '12:00', closes: close });
+    } else {
+      weekly.push({ day, opens, closes: close });
+    }
+  }
+  return weekly;
+}
+
+/** A few training days (kursusdage) on weekdays around the reference date. */
+function closedDays(rng: Rng, today: IsoDate): JournalClinic['openingHours']['closedDays'] {
+  const days: JournalClinic['openingHours']['closedDays'] = [];
+  const count = rng.int(0, 3);
+  for (let i = 0; i < count; i++) {
+    let date = addDays(today, rng.int(-90, 180));
+    while (weekdayOf(date) === 'saturday' || weekdayOf(date) === 'sunday') date = addDays(date, 1);
+    if (!days.some((d) => d.date === date)) days.push({ date, reason: rng.pick(['Kursusdag', 'Personaledag']) });
+  }
+  return days.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** Summer holiday (three weeks in July), autumn week 42 and Christmas for some, this and next year. */
+function holidays(rng: Rng, today: IsoDate): [IsoDate, IsoDate][] {
+  const { year } = parseIsoDate(today);
+  const out: [IsoDate, IsoDate][] = [];
+  const autumn = rng.chance(0.4);
+  const christmas = rng.chance(0.3);
+  const summerWeek = rng.int(27, 30);
+  for (const y of [year, year + 1]) {
+    const summer = mondayOfIsoWeek(y, summerWeek);
+    out.push([summer, addDays(summer, 18)]); // Monday to the Friday two weeks later
+    if (autumn) {
+      const w42 = mondayOfIsoWeek(y, 42);
+      out.push([w42, addDays(w42, 4)]);
+    }
+    if (christmas) out.push([formatDate(y, 12, 27), formatDate(y, 12, 30)]);
+  }
+  // Only holidays that have not ended more than two months before the reference date.
+  const cutoff = addDays(today, -60);
+  return out.filter(([, to]) => to >= cutoff);
+}
+
+/** The Monday of ISO week `week` of `year`. */
+function mondayOfIsoWeek(year: number, week: number): IsoDate {
+  const jan4 = formatDate(year, 1, 4); // always in ISO week 1
+  const offset = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(
+    weekdayOf(jan4),
+  );
+  return addDays(jan4, -offset + (week - 1) * 7);
+}

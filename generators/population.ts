@@ -1,0 +1,301 @@
+/**
+ * The synthetic population: clinics, and patients in households listed with them, each with a
+ * full journal and the expected app view. A population is a function of the seed and the
+ * reference date: patient k is the same whether 10 or a million are generated, and any range of
+ * patients can be generated on its own (for shards), because every entity draws from its own
+ * seeded generator. The one thing that runs across patients is CPR numbering, which makes every
+ * CPR unique: patient k's number is the next free one of its birth date and sex after patients
+ * 0…k-1, found by a cheap scan of the household plans before the range.
+ */
+import { type ConsentRecord, consentState } from '../domain/consent.ts';
+import type { Sex } from '../domain/cpr.ts';
+import { syntheticCpr, syntheticCprCount } from '../domain/cpr.ts';
+import { addDays, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
+import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic } from './clinics.ts';
+import type { JournalClinic, JournalContent, JournalPatient, RecordContext } from './context.ts';
+import { type AppView, appViewOf, expectedExtract, type ItemIds, visibleIds } from './expected-view.ts';
+import { createDanishFaker } from './faker.ts';
+import { BLOCK_SIZE, type MemberPlan, planBlock } from './households.ts';
+import { createIdFactory, entityToken, seedTag } from './ids.ts';
+import { blockPeople, type Person, referenceInstant } from './people.ts';
+import { generateJournal } from './records/index.ts';
+import { createRng } from './rng.ts';
+
+/** Patients listed with one clinic (a multiple of the block size, so households never split). */
+export const CLINIC_SIZE = 2000;
+
+export interface PopulationOptions {
+  /** Any string; the same seed gives the same population. */
+  seed: string;
+  /** The reference date (`YYYY-MM-DD`): ages, the sharing rules and "upcoming" are judged on it. */
+  asOf: IsoDate;
+}
+
+/** A clinic line of the output. */
+export interface ClinicLine {
+  type: 'clinic';
+  index: number;
+  synthetic: true;
+  region: GeneratedClinic['region'];
+  clinic: JournalClinic;
+}
+
+/** The platform-side consent of a person, as timestamps and the state they give at the reference date. */
+export interface GeneratedConsent {
+  state: ReturnType<typeof consentState>;
+  givenAt: string | null;
+  withdrawnAt: string | null;
+  lastActivityAt: string | null;
+}
+
+/** A patient line of the output. */
+export interface PatientLine {
+  type: 'patient';
+  index: number;
+  /** Every generated person is marked synthetic; its CPR is from the synthetic scheme. */
+  synthetic: true;
+  clinicId: string;
+  household: { block: number; kind: MemberPlan['kind'] };
+  patient: JournalPatient;
+  consent: GeneratedConsent;
+  journal: JournalContent;
+  expected: {
+    /** What the journal must share once consent is registered (item ids per category). */
+    extract: ItemIds;
+    app: {
+      /** What the patient sees in the app; null under 15 (no own MitID, so no own app use). */
+      self: AppView | null;
+      /** What each parent sees of this patient (with or without custody). */
+      proxies: { viewerId: string; view: AppView }[];
+    };
+  };
+}
+
+export type PopulationLine = ClinicLine | PatientLine;
+
+export interface Population {
+  readonly seed: string;
+  readonly today: IsoDate;
+  readonly asOf: Date;
+  /** Clinic number c. */
+  clinic(c: number): GeneratedClinic;
+  /**
+   * The lines for patients [from, to): each clinic's line comes right before its first patient,
+   * so the lines of consecutive ranges concatenate to the lines of their union.
+   */
+  lines(from: number, to: number): Generator<PopulationLine>;
+}
+
+/** Creates a population; throws a RangeError for a bad reference date. */
+export function createPopulation(options: PopulationOptions): Population {
+  const { seed } = options;
+  if (!isIsoDate(options.asOf))
+    throw new RangeError(`The reference date must be YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
+  const today = options.asOf;
+  const asOf = referenceInstant(today);
+  const tag = seedTag(seed);
+  const faker = createDanishFaker();
+  const clinicOptions: ClinicGeneratorOptions = { seed, tag, today, faker };
+
+  // CPR numbering: how many of each birth date and sex the blocks before `scanned` have used.
+  const cprCounts = new Map<string, number>();
+  let scanned = 0;
+  const assignCprs = (plans: MemberPlan[]): string[] => plans.map((plan) => assignCpr(cprCounts, plan));
+  const scanTo = (block: number) => {
+    if (block < scanned) {
+      cprCounts.clear();
+      scanned = 0;
+    }
+    for (; scanned < block; scanned++) assignCprs(planBlock(seed, scanned, today));
+  };
+
+  let cachedClinic: { c: number; value: GeneratedClinic } | undefined;
+  const clinic = (c: number): GeneratedClinic => {
+    if (cachedClinic?.c !== c) cachedClinic = { c, value: generateClinic(clinicOptions, c) };
+    return cachedClinic.value;
+  };
+
+  function* lines(from: number, to: number): Generator<PopulationLine> {
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from) {
+      throw new RangeError(`Bad patient range [${from}, ${to})`);
+    }
+    const firstBlock = Math.floor(from / BLOCK_SIZE);
+    scanTo(firstBlock);
+    for (let b = firstBlock; b * BLOCK_SIZE < to; b++) {
+      const plans = planBlock(seed, b, today);
+      const cprs = assignCprs(plans);
+      scanned = b + 1;
+      const c = Math.floor((b * BLOCK_SIZE) / CLINIC_SIZE);
+      const home = clinic(c);
+      const ids = plans.map((p) => `pat_${entityToken(tag, b * BLOCK_SIZE + p.slot)}`);
+      const people = blockPeople(
+        { seed, block: b, today, region: home.region, home: home.home, faker },
+        plans,
+        ids,
+        cprs,
+      );
+      const consents = people.map((p) =>
+        describeConsent(generateConsent(seed, b * BLOCK_SIZE + p.plan.slot, p.ageYears, asOf), asOf),
+      );
+      for (const person of people) {
+        const k = b * BLOCK_SIZE + person.plan.slot;
+        if (k < from || k >= to) continue;
+        if (k % CLINIC_SIZE === 0) {
+          yield { type: 'clinic', index: c, synthetic: true, region: home.region, clinic: home.clinic };
+        }
+        yield patientLine(k, person, people, consents, home);
+      }
+    }
+  }
+
+  function patientLine(
+    k: number,
+    person: Person,
+    block: Person[],
+    consents: GeneratedConsent[],
+    home: GeneratedClinic,
+  ): PatientLine {
+    const { patient, plan } = person;
+    const custodians = patient.custodians.map((c) => ({ name: c.name }));
+    const context: RecordContext = {
+      rng: createRng(seed, 'records', k),
+      faker: faker.faker,
+      asOf,
+      today,
+      patient: {
+        id: patient.id,
+        name: patient.name,
+        birthDate: patient.birthDate,
+        sex: patient.sex as Sex,
+        ageYears: person.ageYears,
+      },
+      clinic: {
+        id: home.clinic.id,
+        name: home.clinic.name,
+        capabilities: home.clinic.capabilities,
+        doctors: home.doctors,
+      },
+      custodians: person.ageYears < 15 ? custodians : [],
+      ids: createIdFactory(entityToken(tag, k)),
+    };
+    const journal = generateJournal(context, (rng) => faker.reseed(rng));
+    const consent = consents[plan.slot] as GeneratedConsent;
+    const extract = expectedExtract(journal, asOf);
+    const visible = visibleIds(journal, extract, asOf);
+
+    const custodyHolderIds = patient.custodians.map((c) => c.patientId).filter((id): id is string => id !== null);
+    const parents = block.filter((p) => p.plan.custodyOf.includes(plan.slot) || isParentWithoutCustody(p.plan, plan));
+    const subject = {
+      id: patient.id,
+      birthDate: patient.birthDate,
+      custodyHolderIds,
+      parentIds: parents.map((p) => p.patient.id),
+    };
+    return {
+      type: 'patient',
+      index: k,
+      synthetic: true,
+      clinicId: home.clinic.id,
+      household: { block: Math.floor(k / BLOCK_SIZE), kind: plan.kind },
+      patient,
+      consent,
+      journal,
+      expected: {
+        extract,
+        app: {
+          self:
+            person.ageYears >= 15
+              ? appViewOf({ viewer: { id: patient.id, consent: consent.state }, subject, visible, asOf })
+              : null,
+          proxies: parents.map((p) => ({
+            viewerId: p.patient.id,
+            view: appViewOf({
+              viewer: { id: p.patient.id, consent: (consents[p.plan.slot] as GeneratedConsent).state },
+              subject,
+              visible,
+              asOf,
+            }),
+          })),
+        },
+      },
+    };
+  }
+
+  return { seed, today, asOf, clinic, lines };
+}
+
+/** In a 'parent-without-custody' household, the adult who holds no custody is still a parent. */
+function isParentWithoutCustody(adult: MemberPlan, child: MemberPlan): boolean {
+  return (
+    child.role === 'child' &&
+    adult.role === 'adult' &&
+    adult.household === child.household &&
+    adult.kind === 'parent-without-custody' &&
+    adult.custodyOf.length === 0
+  );
+}
+
+/**
+ * The next unused synthetic CPR of the member's birth date and sex. In the rare case a date and
+ * sex have run out (454 numbers), the person is born a day earlier (never on 1 January).
+ */
+function assignCpr(counts: Map<string, number>, plan: MemberPlan): string {
+  for (;;) {
+    const key = `${plan.birthDate}${plan.sex}`;
+    const used = counts.get(key) ?? 0;
+    // 454 is the fewest numbers any date and sex has, so counting them is needed only past it.
+    if (used < 454 || used < syntheticCprCount(plan.birthDate, plan.sex)) {
+      counts.set(key, used + 1);
+      return syntheticCpr(plan.birthDate, plan.sex, used);
+    }
+    let earlier = addDays(plan.birthDate, -1);
+    const { month, day } = parseIsoDate(earlier);
+    if (month === 1 && day === 1) earlier = addDays(earlier, -1);
+    plan.birthDate = earlier;
+  }
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Platform-side consent of a person aged 15 or more (children under 15 do not use the app
+ * themselves). Shares: given 75%, never given 12%, lapsed 8%, withdrawn 5%.
+ */
+function generateConsent(seed: string, k: number, ageYears: number, asOf: Date): ConsentRecord {
+  if (ageYears < 15) return {};
+  const rng = createRng(seed, 'consent', k);
+  const now = asOf.getTime();
+  const at = (daysAgo: number) => new Date(now - daysAgo * DAY - rng.int(0, 43_199) * 1000);
+  switch (
+    rng.weighted([
+      ['given', 75],
+      ['never', 12],
+      ['lapsed', 8],
+      ['withdrawn', 5],
+    ] as const)
+  ) {
+    case 'given': {
+      const givenDaysAgo = rng.int(1, 1100);
+      return { givenAt: at(givenDaysAgo), lastActivityAt: at(rng.int(0, Math.min(givenDaysAgo, 330))) };
+    }
+    case 'lapsed': {
+      const lastDaysAgo = rng.int(380, 900);
+      return { givenAt: at(lastDaysAgo + rng.int(0, 400)), lastActivityAt: at(lastDaysAgo) };
+    }
+    case 'withdrawn': {
+      const givenDaysAgo = rng.int(60, 1100);
+      return { givenAt: at(givenDaysAgo), withdrawnAt: at(rng.int(0, givenDaysAgo - 1)) };
+    }
+    case 'never':
+      return {};
+  }
+}
+
+function describeConsent(record: ConsentRecord, asOf: Date): GeneratedConsent {
+  return {
+    state: consentState(record, asOf),
+    givenAt: record.givenAt?.toISOString() ?? null,
+    withdrawnAt: record.withdrawnAt?.toISOString() ?? null,
+    lastActivityAt: record.lastActivityAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,433 @@
+/**
+ * Referrals the GP has sent, as the journal keeps them: the MedCom standard they went with (REF01
+ * for a referral to a specialist, hospital, psychologist or other, XREF02 for imaging, XREF07 for
+ * physiotherapy), the kind, a Danish reason, the receiver, a status and the validity (six months,
+ * the usual validity of a Danish referral; open-ended for municipal offers and dietitians).
+ *
+ * Referrals follow the profile: a new atrial fibrillation goes to cardiology, a knee
+ * osteoarthrosis to a physiotherapist (GLA:D) or imaging, a depression to a psychologist, a
+ * cancer to its hospital department (the Danish "pakkeforløb"). Most are recent, as the app shows
+ * current referrals; older ones have run their course. Receivers are real Danish public hospitals
+ * of one region per patient (drawn, since the context does not carry the clinic's region) and
+ * invented private practitioners. Shares per condition are APPROXIMATIONS chosen for realism.
+ */
+
+import { addMonths } from '../../domain/time.ts';
+import type { RecordContext, Referral } from '../context.ts';
+import type { ClinicalProfile, ConditionKey, DayNumber } from './clinical-profile.ts';
+import { dayToIso } from './clinical-profile.ts';
+
+type Kind = Referral['kind'];
+type Status = Referral['status'];
+
+/** Who receives it. Hospital receivers name the department. */
+type ReceiverKind =
+  | 'hospital'
+  | 'university'
+  | 'diabetes-centre'
+  | 'imaging'
+  | 'physiotherapist'
+  | 'psychologist'
+  | 'dietitian'
+  | 'municipality'
+  | 'ophthalmologist'
+  | 'dermatologist'
+  | 'ent'
+  | 'psychiatrist'
+  | 'neurologist'
+  | 'gynaecologist';
+
+interface Template {
+  readonly share: number;
+  /** 'onset': issued at diagnosis; 'any': some time since (mostly recently). */
+  readonly when: 'onset' | 'any';
+  readonly kind: Kind;
+  readonly receiver: ReceiverKind;
+  readonly department: string | null;
+  readonly reasons: readonly string[];
+  readonly minAge: number;
+  readonly maxAge: number;
+}
+
+function t(
+  share: number,
+  when: 'onset' | 'any',
+  kind: Kind,
+  receiver: ReceiverKind,
+  department: string | null,
+  reasons: readonly string[],
+  ages: readonly [number, number] = [0, 200],
+): Template {
+  return Object.freeze({
+    share,
+    when,
+    kind,
+    receiver,
+    department,
+    reasons: Object.freeze([...reasons]),
+    minAge: ages[0],
+    maxAge: ages[1],
+  });
+}
+
+const CARDIOLOGY = 'Kardiologisk Afdeling';
+const LUNGS = 'Lungemedicinsk Afdeling';
+const ENDOCRINOLOGY = 'Endokrinologisk Afdeling';
+const RHEUMATOLOGY = 'Reumatologisk Afdeling';
+const ORTHOPAEDICS = 'Ortopædkirurgisk Afdeling';
+const SURGERY = 'Kirurgisk Afdeling';
+const UROLOGY = 'Urologisk Afdeling';
+const BREAST = 'Brystkirurgisk Afdeling';
+const NEUROLOGY = 'Neurologisk Afdeling';
+const VASCULAR = 'Karkirurgisk Afdeling';
+const GASTRO = 'Medicinsk Gastroenterologisk Afdeling';
+const RADIOLOGY = 'Radiologisk Afdeling';
+const PAEDIATRICS = 'Børne- og Ungeafdeling';
+
+// biome-ignore format: a table
+const TEMPLATES: Readonly<Partial<Record<ConditionKey, readonly Template[]>>> = Object.freeze({
+  osteoarthrosisKnee: [
+    t(0.35, 'any', 'physiotherapy', 'physiotherapist', null, ['Knæartrose, ønskes GLA:D-forløb', 'Knæsmerter ved artrose, træning og vejledning']),
+    t(0.2, 'onset', 'imaging', 'imaging', RADIOLOGY, ['Røntgen af knæ, mistanke om artrose']),
+    t(0.08, 'any', 'hospital', 'hospital', ORTHOPAEDICS, ['Svær knæartrose trods træning, vurdering mhp. knæalloplastik'], [55, 200]),
+  ],
+  osteoarthrosisHip: [
+    t(0.35, 'any', 'physiotherapy', 'physiotherapist', null, ['Hofteartrose, ønskes GLA:D-forløb', 'Hoftesmerter ved artrose, træning']),
+    t(0.2, 'onset', 'imaging', 'imaging', RADIOLOGY, ['Røntgen af hofte, mistanke om artrose']),
+    t(0.1, 'any', 'hospital', 'hospital', ORTHOPAEDICS, ['Svær hofteartrose, vurdering mhp. hoftealloplastik'], [55, 200]),
+  ],
+  osteoarthrosisOther: [
+    t(0.15, 'any', 'physiotherapy', 'physiotherapist', null, ['Artrose i hænderne, træning og vejledning']),
+  ],
+  lowBackComplaint: [
+    t(0.3, 'onset', 'physiotherapy', 'physiotherapist', null, ['Lændesmerter, træning og vejledning', 'Akutte lændesmerter, behandling']),
+    t(0.05, 'onset', 'imaging', 'imaging', RADIOLOGY, ['MR-scanning af lænderyg, udstrålende smerter til benet'], [18, 200]),
+  ],
+  shoulderSyndrome: [
+    t(0.35, 'onset', 'physiotherapy', 'physiotherapist', null, ['Skuldersmerter, træning', 'Impingement i skulderen, genoptræning']),
+    t(0.1, 'onset', 'imaging', 'imaging', RADIOLOGY, ['Ultralydsscanning af skulder, mistanke om impingement']),
+  ],
+  atrialFibrillation: [
+    t(0.6, 'onset', 'hospital', 'hospital', CARDIOLOGY, ['Nyopdaget atrieflimren, ønskes vurderet mhp. ekkokardiografi og behandling']),
+  ],
+  heartFailure: [
+    t(0.7, 'onset', 'hospital', 'hospital', CARDIOLOGY, ['Mistanke om hjertesvigt, forhøjet NT-proBNP, ønskes ekkokardiografi']),
+  ],
+  ischaemicHeartDisease: [
+    t(0.6, 'onset', 'hospital', 'hospital', CARDIOLOGY, ['Brystsmerter ved anstrengelse, mistanke om angina pectoris']),
+  ],
+  transientIschaemicAttack: [
+    t(0.6, 'onset', 'hospital', 'hospital', NEUROLOGY, ['Forbigående lammelse af venstre arm, mistanke om TCI, ønskes akut udredning']),
+  ],
+  diabetesType2: [
+    t(0.4, 'any', 'specialist', 'ophthalmologist', null, ['Type 2-diabetes, øjenscreening']),
+    t(0.15, 'onset', 'other', 'dietitian', null, ['Nydiagnosticeret type 2-diabetes, kostvejledning']),
+    t(0.1, 'onset', 'hospital', 'diabetes-centre', null, ['Nydiagnosticeret type 2-diabetes, ønskes vurderet']),
+  ],
+  diabetesType1: [
+    t(0.5, 'onset', 'hospital', 'diabetes-centre', null, ['Nyopdaget type 1-diabetes, ønskes vurderet og behandlet']),
+    t(0.3, 'any', 'specialist', 'ophthalmologist', null, ['Type 1-diabetes, øjenscreening'], [12, 200]),
+  ],
+  copd: [
+    t(0.3, 'onset', 'hospital', 'hospital', LUNGS, ['Mistanke om KOL, ønskes lungefunktionsundersøgelse og vurdering']),
+    t(0.3, 'onset', 'imaging', 'imaging', RADIOLOGY, ['Røntgen af thorax, langvarig hoste hos ryger']),
+    t(0.25, 'any', 'other', 'municipality', 'Rehabilitering', ['KOL, henvises til rehabiliteringsforløb']),
+  ],
+  asthma: [
+    t(0.1, 'onset', 'hospital', 'hospital', LUNGS, ['Astma, ønskes allergiudredning', 'Astma trods behandling, ønskes vurdering']),
+  ],
+  depression: [
+    t(0.35, 'any', 'psychologist', 'psychologist', null, ['Let til moderat depression, henvises til psykologbehandling']),
+    t(0.08, 'onset', 'specialist', 'psychiatrist', null, ['Depression uden effekt af behandling, ønskes psykiatrisk vurdering'], [18, 200]),
+  ],
+  anxiety: [
+    t(0.35, 'any', 'psychologist', 'psychologist', null, ['Angst, henvises til psykologbehandling', 'Panikangst, henvises til psykolog']),
+  ],
+  rheumatoidArthritis: [
+    t(0.7, 'onset', 'hospital', 'hospital', RHEUMATOLOGY, ['Mistanke om leddegigt, hævede fingerled og forhøjet CRP']),
+  ],
+  osteoporosis: [
+    t(0.6, 'onset', 'imaging', 'imaging', 'Osteoporoseklinik', ['DXA-skanning, mistanke om osteoporose', 'Lavenergibrud, ønskes DXA-skanning']),
+  ],
+  thyrotoxicosis: [
+    t(0.6, 'onset', 'hospital', 'hospital', ENDOCRINOLOGY, ['Thyreotoksikose, ønskes udredning og behandling']),
+  ],
+  cancerBreast: [
+    t(0.9, 'onset', 'hospital', 'university', BREAST, ['Knude i brystet, henvises til pakkeforløb for brystkræft']),
+  ],
+  cancerProstate: [
+    t(0.9, 'onset', 'hospital', 'hospital', UROLOGY, ['Forhøjet PSA, mistanke om prostatakræft, pakkeforløb']),
+  ],
+  cancerColorectal: [
+    t(0.9, 'onset', 'hospital', 'hospital', SURGERY, ['Blod i afføringen og jernmangelanæmi, pakkeforløb for kræft i tyk- og endetarm']),
+  ],
+  cancerLung: [
+    t(0.9, 'onset', 'hospital', 'university', LUNGS, ['Mistanke om lungekræft, pakkeforløb']),
+  ],
+  cancerBladder: [
+    t(0.8, 'onset', 'hospital', 'hospital', UROLOGY, ['Synligt blod i urinen, pakkeforløb for blærekræft']),
+  ],
+  cancerSkin: [
+    t(0.7, 'onset', 'specialist', 'dermatologist', null, ['Pigmenteret hudforandring, mistanke om modermærkekræft', 'Sår der ikke heler, mistanke om basalcellekarcinom']),
+  ],
+  prostaticHyperplasia: [
+    t(0.15, 'any', 'hospital', 'hospital', UROLOGY, ['Vandladningsgener, prostataforstørrelse, ønskes vurdering']),
+  ],
+  varicoseVeins: [
+    t(0.15, 'any', 'hospital', 'hospital', VASCULAR, ['Åreknuder med gener, ønskes vurdering mhp. behandling']),
+  ],
+  benignNeoplasmDigestive: [
+    t(0.5, 'onset', 'hospital', 'hospital', SURGERY, ['Kontrolkoloskopi efter fjernelse af polyp']),
+  ],
+  oesophagusDisease: [
+    t(0.05, 'any', 'hospital', 'hospital', GASTRO, ['Refluks trods behandling, ønskes gastroskopi'], [18, 200]),
+  ],
+  dermatitis: [
+    t(0.06, 'any', 'specialist', 'dermatologist', null, ['Atopisk eksem, behandlingskrævende trods creme']),
+  ],
+  psoriasis: [
+    t(0.25, 'any', 'specialist', 'dermatologist', null, ['Psoriasis, ønskes vurdering mhp. behandling']),
+  ],
+  acne: [
+    t(0.1, 'any', 'specialist', 'dermatologist', null, ['Svær akne, ønskes vurdering mhp. behandling']),
+  ],
+  otitisMedia: [
+    t(0.15, 'onset', 'specialist', 'ent', null, ['Gentagne mellemørebetændelser, ønskes vurdering mhp. dræn'], [0, 10]),
+  ],
+  tonsillitis: [
+    t(0.08, 'onset', 'specialist', 'ent', null, ['Gentagne halsbetændelser, ønskes vurdering mhp. tonsillektomi']),
+  ],
+  sinusitis: [
+    t(0.05, 'onset', 'specialist', 'ent', null, ['Langvarig bihulebetændelse, ønskes vurdering']),
+  ],
+  migraine: [
+    t(0.05, 'any', 'specialist', 'neurologist', null, ['Hyppig migræne trods forebyggende behandling, ønskes neurologisk vurdering'], [15, 200]),
+  ],
+  obesity: [
+    t(0.1, 'any', 'other', 'dietitian', null, ['Overvægt, ønskes kostvejledning']),
+  ],
+  menopausalComplaint: [
+    t(0.1, 'any', 'specialist', 'gynaecologist', null, ['Klimakterielle gener, ønskes vurdering mhp. behandling']),
+  ],
+  tobaccoAbuse: [
+    t(0.3, 'any', 'other', 'municipality', 'Rygestop', ['Ønsker rygestop, henvises til rygestopforløb']),
+  ],
+});
+
+interface Region {
+  readonly university: string;
+  readonly hospitals: readonly string[];
+  readonly diabetesCentre: string;
+}
+
+// biome-ignore format: a table
+const REGIONS: readonly (readonly [Region, number])[] = Object.freeze([
+  // [region, share of the population]
+  [{ university: 'Rigshospitalet', hospitals: ['Herlev og Gentofte Hospital', 'Bispebjerg og Frederiksberg Hospitaler', 'Amager og Hvidovre Hospital', 'Nordsjællands Hospital'], diabetesCentre: 'Steno Diabetes Center Copenhagen' }, 0.32],
+  [{ university: 'Sjællands Universitetshospital', hospitals: ['Holbæk Sygehus', 'Slagelse Sygehus', 'Næstved Sygehus', 'Nykøbing F. Sygehus'], diabetesCentre: 'Steno Diabetes Center Sjælland' }, 0.14],
+  [{ university: 'Odense Universitetshospital', hospitals: ['Sygehus Lillebælt, Vejle', 'Sygehus Lillebælt, Kolding', 'Sydvestjysk Sygehus, Esbjerg', 'Sygehus Sønderjylland, Aabenraa'], diabetesCentre: 'Steno Diabetes Center Odense' }, 0.21],
+  [{ university: 'Aarhus Universitetshospital', hospitals: ['Regionshospitalet Gødstrup', 'Regionshospitalet Randers', 'Regionshospitalet Viborg', 'Regionshospitalet Horsens'], diabetesCentre: 'Steno Diabetes Center Aarhus' }, 0.23],
+  [{ university: 'Aalborg Universitetshospital', hospitals: ['Regionshospital Nordjylland, Hjørring', 'Aalborg Universitetshospital, Thisted'], diabetesCentre: 'Steno Diabetes Center Nordjylland' }, 0.1],
+] as const);
+
+// Invented practitioners: common Danish first names and surnames, never a real register.
+const FIRST_NAMES: readonly string[] = Object.freeze([
+  'Anne',
+  'Mette',
+  'Hanne',
+  'Susanne',
+  'Lene',
+  'Marianne',
+  'Camilla',
+  'Louise',
+  'Maria',
+  'Sofie',
+  'Peter',
+  'Jens',
+  'Lars',
+  'Michael',
+  'Henrik',
+  'Søren',
+  'Thomas',
+  'Morten',
+  'Jesper',
+  'Anders',
+]);
+const SURNAMES: readonly string[] = Object.freeze([
+  'Holm',
+  'Lund',
+  'Kjær',
+  'Bach',
+  'Dam',
+  'Krog',
+  'Frost',
+  'Berg',
+  'Vestergaard',
+  'Bruun',
+  'Nørgaard',
+  'Mikkelsen',
+  'Dahl',
+  'Winther',
+  'Lauridsen',
+  'Skov',
+  'Juhl',
+  'Toft',
+  'Bech',
+  'Mølgaard',
+]);
+const PHYSIOTHERAPY_CLINICS: readonly string[] = Object.freeze([
+  'Fysioterapien ved Torvet',
+  'Fysio & Træning',
+  'Klinik for Fysioterapi og Træning',
+  'Fysioterapeuterne i Centrum',
+]);
+const SPECIALIST_TITLES: Readonly<Record<string, string>> = Object.freeze({
+  ophthalmologist: 'Øjenlæge',
+  dermatologist: 'Hudlæge',
+  ent: 'Øre-næse-halslæge',
+  psychiatrist: 'Psykiater',
+  neurologist: 'Neurolog',
+  gynaecologist: 'Gynækolog',
+  psychologist: 'Psykolog',
+  dietitian: 'Klinisk diætist',
+  physiotherapist: 'Fysioterapeut',
+});
+
+const ONSET_WINDOW_DAYS = 730;
+const ANY_WINDOW_DAYS = 540;
+const CHILD_AGE = 15;
+// Referrals for no coded condition (a mole, poor eyesight), for adults.
+const STRAY_SHARE = 0.05;
+const STRAY: readonly Template[] = Object.freeze([
+  t(1, 'any', 'specialist', 'dermatologist', null, ['Modermærke i forandring, ønskes vurdering']),
+  t(1, 'any', 'specialist', 'ophthalmologist', null, ['Tiltagende synsnedsættelse, ønskes vurdering']),
+  t(1, 'any', 'imaging', 'imaging', RADIOLOGY, ['Ultralydsscanning af abdomen, smerter under højre kurvatur']),
+  t(1, 'any', 'specialist', 'ent', null, ['Nedsat hørelse, ønskes høreprøve og vurdering']),
+]);
+
+/**
+ * The patient's referrals, sorted by `issuedOn`.
+ * @example generateReferrals(ctx, profile) // [{ standard: 'XREF07', kind: 'physiotherapy', reason: 'Knæartrose, ønskes GLA:D-forløb', … }]
+ */
+export function generateReferrals(ctx: RecordContext, profile: ClinicalProfile): Referral[] {
+  const { rng } = ctx;
+  const { todayDay } = profile;
+  const age = ctx.patient.ageYears;
+  const region = rng.weighted(REGIONS);
+  const out: Referral[] = [];
+
+  for (const condition of profile.conditions) {
+    const templates = TEMPLATES[condition.key];
+    if (templates === undefined) continue;
+    for (const template of templates) {
+      if (age < template.minAge || age > template.maxAge || !rng.chance(template.share)) continue;
+      let issued: DayNumber;
+      if (template.when === 'onset') {
+        issued = condition.onsetDay + rng.int(0, 14);
+        if (issued < todayDay - ONSET_WINDOW_DAYS) continue;
+      } else {
+        // Mostly recent: the square of a uniform number leans towards the reference date.
+        const earliest = Math.max(condition.onsetDay, todayDay - ANY_WINDOW_DAYS);
+        const u = rng.next();
+        issued = todayDay - Math.floor((todayDay - earliest) * u * u);
+      }
+      if (issued > todayDay) issued = todayDay;
+      out.push(referral(ctx, template, region, issued, todayDay, age));
+    }
+  }
+  if (age >= 18 && rng.chance(STRAY_SHARE)) {
+    const u = rng.next();
+    const issued = todayDay - Math.floor(ANY_WINDOW_DAYS * u * u);
+    out.push(referral(ctx, rng.pick(STRAY), region, Math.max(issued, profile.birthDay), todayDay, age));
+  }
+  out.sort(byIssued);
+  return out;
+}
+
+function referral(
+  ctx: RecordContext,
+  template: Template,
+  region: Region,
+  issuedDay: DayNumber,
+  todayDay: DayNumber,
+  age: number,
+): Referral {
+  const { rng } = ctx;
+  const issuedOn = dayToIso(issuedDay);
+  const openEnded = template.receiver === 'municipality' || template.receiver === 'dietitian';
+  const validUntil = openEnded ? null : addMonths(issuedOn, 6);
+  const reason = template.reasons.length === 1 ? (template.reasons[0] as string) : rng.pick(template.reasons);
+  return {
+    id: ctx.ids.next('ref'),
+    standard: template.kind === 'imaging' ? 'XREF02' : template.kind === 'physiotherapy' ? 'XREF07' : 'REF01',
+    kind: template.kind,
+    reason,
+    receiver: receiverOf(ctx, template, region, age),
+    status: statusOf(ctx, todayDay - issuedDay, validUntil !== null && validUntil < ctx.today),
+    issuedOn,
+    validUntil,
+  };
+}
+
+function receiverOf(
+  ctx: RecordContext,
+  template: Template,
+  region: Region,
+  age: number,
+): { name: string; department: string | null } {
+  const { rng } = ctx;
+  switch (template.receiver) {
+    case 'university':
+      return { name: region.university, department: age < CHILD_AGE ? PAEDIATRICS : template.department };
+    case 'hospital':
+    case 'imaging': {
+      const name = rng.chance(0.4) ? region.university : rng.pick(region.hospitals);
+      const department = template.receiver === 'hospital' && age < CHILD_AGE ? PAEDIATRICS : template.department;
+      return { name, department };
+    }
+    case 'diabetes-centre':
+      return { name: region.diabetesCentre, department: null };
+    case 'municipality':
+      return { name: 'Kommunens Sundhedscenter', department: template.department };
+    case 'physiotherapist':
+      if (rng.chance(0.5)) return { name: rng.pick(PHYSIOTHERAPY_CLINICS), department: null };
+      return { name: personName(ctx, 'physiotherapist'), department: null };
+    default:
+      return { name: personName(ctx, template.receiver), department: null };
+  }
+}
+
+function personName(ctx: RecordContext, receiver: ReceiverKind): string {
+  return `${SPECIALIST_TITLES[receiver] ?? 'Speciallæge'} ${ctx.rng.pick(FIRST_NAMES)} ${ctx.rng.pick(SURNAMES)}`;
+}
+
+/** Where a referral stands after `age` days: on its way, booked, used, or lapsed. */
+function statusOf(ctx: RecordContext, ageDays: number, lapsed: boolean): Status {
+  const { rng } = ctx;
+  if (lapsed) return rng.weighted(LAPSED);
+  if (ageDays <= 3) return rng.chance(0.7) ? 'sent' : 'received';
+  if (ageDays <= 21) return rng.weighted(FRESH);
+  return rng.weighted(UNDER_WAY);
+}
+
+const LAPSED: readonly (readonly [Status, number])[] = Object.freeze([
+  ['completed', 0.8],
+  ['expired', 0.15],
+  ['rejected', 0.05],
+]);
+const FRESH: readonly (readonly [Status, number])[] = Object.freeze([
+  ['received', 0.55],
+  ['booked', 0.4],
+  ['rejected', 0.05],
+]);
+const UNDER_WAY: readonly (readonly [Status, number])[] = Object.freeze([
+  ['booked', 0.45],
+  ['completed', 0.45],
+  ['received', 0.05],
+  ['rejected', 0.05],
+]);
+
+// ISO dates compare as strings.
+function byIssued(a: Referral, b: Referral): number {
+  return a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0;
+}

@@ -1,0 +1,308 @@
+/**
+ * Vaccinations for one patient, as the journal registers them (and the national vaccination
+ * register, Det Danske Vaccinationsregister, feeds them back): the childhood programme for children
+ * and young people, a short adult list of seasonal influenza, COVID-19, tetanus/diphtheria boosters
+ * and the odd travel vaccine.
+ *
+ * The programme is domain/vaccination.ts (dosesDue), applied to cohorts born from 2008, which the
+ * module models faithfully and whose doses are in the register (it took the GPs' registrations from
+ * 2009). Doses are mostly given within a few weeks of the due date with a tail of months, a few
+ * percent of doses are missed (coverage per dose roughly as SSI's EPI-NEWS reports: about 96 % for
+ * the first DiTeKiPol/Hib, falling to 85–90 % for MMR 2 and the 5-year booster and about 80 % for
+ * HPV), and some 1.5 % of families decline the programme. Products: PCV13 (Prevenar 13) replaced
+ * PCV7 (Prevenar) from week 16 of 2010 (EPI-NEWS 15/10); HPV for these cohorts is Gardasil 9 (used
+ * since November 2017). Adults: influenza is free from 65 and taken by about three in four
+ * (SSI); COVID-19 primary doses by age group in 2021, boosters from autumn 2021, seasonal doses for
+ * the 50+ in 2022 and the 65+ since. ATC codes are WHO's (J07).
+ */
+import type { IsoDate } from '../../domain/time.ts';
+import { CHILD_INFLUENZA_FIRST_SEASON, childInfluenzaOffer, dosesDue } from '../../domain/vaccination.ts';
+import type { RecordContext, Vaccination } from '../context.ts';
+import type { Rng } from '../rng.ts';
+import { dayNumber, daysFromCivil, isoDateOf, nextWorkingDay } from './appointments.ts';
+
+interface Product {
+  readonly vaccine: string;
+  readonly atcCode: string | null;
+}
+
+const product = (vaccine: string, atcCode: string | null): Product => Object.freeze({ vaccine, atcCode });
+
+const DITEKIPOL_HIB = product('DiTeKiPol/Hib', 'J07CA06');
+const DITEKIPOL = product('DiTeKiPol', 'J07CA02');
+const PREVENAR = product('Prevenar', 'J07AL02');
+const PREVENAR_13 = product('Prevenar 13', 'J07AL02');
+const MMR = product('M-M-RVAXPRO', 'J07BD52');
+const GARDASIL_9 = product('Gardasil 9', 'J07BM03');
+const FLUENZ_TETRA = product('Fluenz Tetra', 'J07BB03');
+const FLUENZ = product('Fluenz', 'J07BB03');
+const INFLUENZA = product('Influenzavaccine', 'J07BB02');
+const COMIRNATY = product('Comirnaty', 'J07BN01');
+const SPIKEVAX = product('Spikevax', 'J07BN01');
+const DITEBOOSTER = product('diTeBooster', 'J07AM51');
+const BOOSTRIX = product('Boostrix', 'J07AJ52');
+const PNEUMOVAX = product('Pneumovax', 'J07AL01');
+const HAVRIX = product('Havrix', 'J07BC02');
+const TWINRIX = product('Twinrix', 'J07BC20');
+const TYPHIM_VI = product('Typhim Vi', 'J07AP03');
+const DUKORAL = product('Dukoral', 'J07AE01');
+
+/** Cohorts whose programme doses the generator registers (see the header). */
+const PROGRAMME_HISTORY_FROM: IsoDate = '2008-01-01';
+const PCV13_FROM = dayNumber('2010-04-19');
+/** The oldest children who were still 6 in the first influenza season (autumn 2021). */
+const CHILD_INFLUENZA_COHORTS_FROM: IsoDate = `${CHILD_INFLUENZA_FIRST_SEASON - 7}-10-01`;
+const DECLINES_PROGRAMME = 0.015;
+const DECLINES_MMR = 0.01;
+
+/** Chance that a due programme dose is never given, by dose id (unknown ids: 3 %). */
+const MISSED: Readonly<Record<string, number>> = Object.freeze({
+  'ditekipol-hib-1': 0.02,
+  'pcv-1': 0.02,
+  'ditekipol-hib-2': 0.02,
+  'pcv-2': 0.025,
+  'ditekipol-hib-3': 0.03,
+  'pcv-3': 0.035,
+  'mmr-1': 0.03,
+  'mmr-2': 0.07,
+  'ditekipol-booster': 0.08,
+  'hpv-1': 0.12, // boys: see HPV_BOYS_EXTRA_MISSED
+  'hpv-2': 0.05,
+});
+/** Boys' HPV coverage is some ten points below girls' (SSI). */
+const HPV_BOYS_EXTRA_MISSED = 0.08;
+
+const YEAR_DAYS = 365.25;
+const CLINIC = 'clinic';
+
+interface Draft {
+  day: number;
+  product: Product;
+  dose: number | null;
+  /** A name, or CLINIC for the patient's own doctor (resolved once per patient). */
+  givenBy: string | null;
+}
+
+/**
+ * The patient's vaccinations in the order given: childhood programme doses for cohorts born from
+ * 2008 and a short adult list; nothing before birth or after the reference date.
+ */
+export function generateVaccinations(ctx: RecordContext): Vaccination[] {
+  const { rng, patient } = ctx;
+  const today = dayNumber(ctx.today);
+  const birth = dayNumber(patient.birthDate);
+  const drafts: Draft[] = [];
+
+  let childFlu = false;
+  if (patient.birthDate >= PROGRAMME_HISTORY_FROM) childFlu = childhoodProgramme(ctx, today, drafts);
+  if (childFlu && patient.birthDate >= CHILD_INFLUENZA_COHORTS_FROM) childInfluenza(ctx, birth, today, drafts);
+  if (patient.ageYears >= 18) adultVaccinations(ctx, birth, today, drafts);
+
+  drafts.sort((a, b) => a.day - b.day);
+  const doctors = ctx.clinic.doctors;
+  const ownDoctor = doctors.length > 0 ? rng.pick(doctors) : null;
+  return drafts.map((d) => ({
+    id: ctx.ids.next('vac'),
+    vaccine: d.product.vaccine,
+    atcCode: d.product.atcCode,
+    dose: d.dose,
+    givenOn: isoDateOf(d.day),
+    givenBy: d.givenBy === CLINIC ? ownDoctor : d.givenBy,
+  }));
+}
+
+/** Days after the due date a visit happens: mostly within three weeks, a tail of months, a few early. */
+function visitDelay(rng: Rng, late: boolean): number {
+  const r = rng.next();
+  if (r < 0.05) return -rng.int(1, 7); // brought forward to a convenient visit
+  const days = r < 0.75 ? rng.int(0, 21) : r < 0.93 ? rng.int(22, 60) : rng.int(61, 240);
+  return late ? days * 2 : days;
+}
+
+function programmeProduct(vaccine: string, day: number): Product {
+  switch (vaccine) {
+    case 'DiTeKiPol/Hib':
+      return DITEKIPOL_HIB;
+    case 'DiTeKiPol':
+      return DITEKIPOL;
+    case 'PCV':
+      return day < PCV13_FROM ? PREVENAR : PREVENAR_13;
+    case 'MMR':
+      return MMR;
+    case 'HPV':
+      return GARDASIL_9;
+    default:
+      return product(vaccine, null); // a vaccine added to the programme later: name only
+  }
+}
+
+/**
+ * The programme doses given so far. Doses due on the same day are one visit; a later dose of a
+ * series keeps a sensible distance from the one before however late that was. Returns whether the
+ * family takes up optional offers (the children's influenza vaccine).
+ */
+function childhoodProgramme(ctx: RecordContext, today: number, drafts: Draft[]): boolean {
+  const { rng, patient } = ctx;
+  const stance = rng.next();
+  if (stance < DECLINES_PROGRAMME) return false;
+  const declinesMmr = stance < DECLINES_PROGRAMME + DECLINES_MMR;
+  const late = rng.chance(0.15);
+  const boy = patient.sex === 'male';
+  const series = new Map<string, { due: number; given: number }>();
+  let visitDue = Number.NaN;
+  let visitDay = 0;
+  for (const dose of dosesDue(patient.birthDate, patient.sex, ctx.today)) {
+    const due = dayNumber(dose.dueDate);
+    if (due !== visitDue) {
+      visitDue = due;
+      visitDay = nextWorkingDay(due + visitDelay(rng, late));
+    }
+    const missed = (MISSED[dose.id] ?? 0.03) + (boy && dose.id === 'hpv-1' ? HPV_BOYS_EXTRA_MISSED : 0);
+    if (rng.chance(missed) || (declinesMmr && dose.vaccine === 'MMR')) continue;
+    const previous = series.get(dose.vaccine);
+    // An HPV course is never started with its second dose.
+    if (previous === undefined && dose.vaccine === 'HPV' && dose.dose > 1) continue;
+    let day = visitDay;
+    if (previous !== undefined) {
+      day = Math.max(day, nextWorkingDay(previous.given + Math.max(28, due - previous.due - 30)));
+    }
+    if (day > today) continue; // due, not yet given
+    series.set(dose.vaccine, { due, given: day });
+    drafts.push({ day, product: programmeProduct(dose.vaccine, day), dose: dose.dose, givenBy: CLINIC });
+  }
+  return rng.chance(0.45);
+}
+
+/** The nasal influenza vaccine offered to children aged 2–6 each autumn since 2021. */
+function childInfluenza(ctx: RecordContext, birth: number, today: number, drafts: Draft[]): void {
+  const { rng, patient } = ctx;
+  const todayYear = Number(ctx.today.slice(0, 4));
+  const birthYear = Number(patient.birthDate.slice(0, 4));
+  let first = true;
+  for (let year = Math.max(CHILD_INFLUENZA_FIRST_SEASON, birthYear + 2); year <= todayYear; year++) {
+    const day = nextWorkingDay(daysFromCivil(year, 10, 1) + rng.int(0, 75));
+    if (day > today || day <= birth || !rng.chance(0.85)) continue;
+    if (childInfluenzaOffer(patient.birthDate, isoDateOf(day)) === undefined) continue;
+    const vaccine = year >= 2024 ? FLUENZ : FLUENZ_TETRA;
+    drafts.push({ day, product: vaccine, dose: null, givenBy: CLINIC });
+    // A child's first influenza vaccination is two doses at least four weeks apart.
+    const second = nextWorkingDay(day + rng.int(28, 42));
+    if (first && second <= today && childInfluenzaOffer(patient.birthDate, isoDateOf(second)) !== undefined) {
+      drafts.push({ day: second, product: vaccine, dose: null, givenBy: CLINIC });
+    }
+    first = false;
+  }
+}
+
+const COVID_PRIMARY: readonly (readonly [minAge: number, from: number, to: number])[] = [
+  // Age in 2021 → the span in which most of that group had the first dose.
+  [80, dayNumber('2021-01-10'), dayNumber('2021-02-28')],
+  [65, dayNumber('2021-03-01'), dayNumber('2021-04-30')],
+  [50, dayNumber('2021-05-01'), dayNumber('2021-06-20')],
+  [0, dayNumber('2021-06-01'), dayNumber('2021-08-31')],
+];
+const BOOSTER_50 = [dayNumber('2021-10-01'), dayNumber('2022-01-15')] as const;
+const BOOSTER_YOUNG = [dayNumber('2021-12-01'), dayNumber('2022-02-28')] as const;
+const AUTUMN_2022 = [dayNumber('2022-09-15'), dayNumber('2022-11-30')] as const;
+const PERTUSSIS_IN_PREGNANCY_FROM = dayNumber('2019-10-01');
+const PNEUMOVAX_FROM = dayNumber('2020-09-01');
+const TRAVEL_VACCINES: readonly Product[] = [HAVRIX, TWINRIX, TYPHIM_VI, DUKORAL];
+const FLU_GIVERS: readonly (readonly [string | null, number])[] = [
+  [CLINIC, 55],
+  ['Apotek', 35], // pharmacies vaccinate the 65+ for free as well
+  [null, 10],
+];
+const COVID_CENTRE = 'Regionalt vaccinationscenter';
+const EMERGENCY = 'Akutmodtagelsen';
+
+/** Registers an adult dose if it falls between the 18th birthday and today; false if it does not. */
+type Add = (day: number, p: Product, dose: number | null, givenBy: string | null) => boolean;
+
+/** Influenza, COVID-19, boosters and travel vaccines; each only from the 18th birthday. */
+function adultVaccinations(ctx: RecordContext, birth: number, today: number, drafts: Draft[]): void {
+  const { rng, patient } = ctx;
+  const adultFrom = birth + Math.ceil(18 * YEAR_DAYS);
+  const from65 = birth + Math.ceil(65 * YEAR_DAYS);
+  const birthYear = Number(patient.birthDate.slice(0, 4));
+  const todayYear = Number(ctx.today.slice(0, 4));
+  const add: Add = (day, p, dose, givenBy) => {
+    // Clinics and pharmacies vaccinate on working days; vaccination centres and emergency rooms every day.
+    const d = givenBy === COVID_CENTRE || givenBy === EMERGENCY ? day : nextWorkingDay(day);
+    if (d < adultFrom || d > today) return false;
+    drafts.push({ day: d, product: p, dose, givenBy });
+    return true;
+  };
+
+  // Seasonal influenza in the last four autumns: most of the 65+, and a risk group of the others.
+  const habit = rng.next();
+  for (let year = todayYear - 3; year <= todayYear; year++) {
+    const day = daysFromCivil(year, 10, 1) + (rng.chance(0.85) ? rng.int(0, 60) : rng.int(61, 80));
+    const takes = day >= from65 ? (habit < 0.8 ? 0.9 : 0.1) : habit < 0.12 ? 0.8 : 0;
+    if (!rng.chance(takes)) continue;
+    add(day, INFLUENZA, null, rng.weighted(FLU_GIVERS));
+  }
+
+  covid(rng, birthYear, todayYear, add);
+
+  // A tetanus/diphtheria booster in the last ten years (after a wound, or before travel).
+  if (rng.chance(0.2)) add(today - rng.int(30, 3650), DITEBOOSTER, null, rng.chance(0.55) ? CLINIC : EMERGENCY);
+  // Whooping cough vaccination in pregnancy, offered free since autumn 2019.
+  if (patient.sex === 'female' && rng.chance(0.12)) {
+    const lo = Math.max(PERTUSSIS_IN_PREGNANCY_FROM, birth + Math.ceil(20 * YEAR_DAYS));
+    const hi = Math.min(today, birth + Math.floor(43 * YEAR_DAYS));
+    if (lo <= hi) add(rng.int(lo, hi), BOOSTRIX, null, CLINIC);
+  }
+  if (rng.chance(0.2)) {
+    const lo = Math.max(PNEUMOVAX_FROM, from65);
+    if (lo <= today) add(rng.int(lo, today), PNEUMOVAX, null, CLINIC);
+  }
+  if (patient.ageYears <= 75 && rng.chance(0.07)) travel(rng, today, add);
+}
+
+/** Primary doses in 2021, a booster that winter, then autumn doses for the older. */
+function covid(rng: Rng, birthYear: number, todayYear: number, add: Add): void {
+  const age2021 = 2021 - birthYear;
+  const brand = rng.chance(0.85) ? COMIRNATY : SPIKEVAX;
+  if (!rng.chance(age2021 >= 50 ? 0.92 : 0.82)) return;
+  const group = COVID_PRIMARY.find(([minAge]) => age2021 >= minAge) ?? COVID_PRIMARY[COVID_PRIMARY.length - 1];
+  if (group === undefined) return;
+  const d1 = rng.int(group[1], group[2]);
+  const d2 = d1 + rng.int(21, 42);
+  if (!add(d1, brand, 1, COVID_CENTRE) || !add(d2, brand, 2, COVID_CENTRE)) return;
+  if (!rng.chance(age2021 >= 50 ? 0.88 : 0.65)) return;
+  const [lo, hi] = age2021 >= 50 ? BOOSTER_50 : BOOSTER_YOUNG;
+  if (!add(Math.max(rng.int(lo, hi), d2 + 140), rng.chance(0.8) ? COMIRNATY : SPIKEVAX, 3, COVID_CENTRE)) return;
+  if (age2021 + 1 >= 50 && rng.chance(0.75)) {
+    add(rng.int(AUTUMN_2022[0], AUTUMN_2022[1]), rng.chance(0.8) ? COMIRNATY : SPIKEVAX, 4, COVID_CENTRE);
+  }
+  // Seasonal doses from 2023 for the 65+ (no dose number: a seasonal vaccine).
+  const habit = rng.chance(0.7) ? 0.85 : 0.15;
+  for (let year = 2023; year <= todayYear; year++) {
+    if (year - birthYear < 65 || !rng.chance(habit)) continue;
+    const day = daysFromCivil(year, 10, 1) + rng.int(0, 70);
+    add(day, rng.chance(0.8) ? COMIRNATY : SPIKEVAX, null, rng.chance(0.5) ? 'Apotek' : COVID_CENTRE);
+  }
+}
+
+/** One trip in the last six years with one or two vaccines, some in several doses. */
+function travel(rng: Rng, today: number, add: Add): void {
+  const trip = today - rng.int(20, 6 * 365);
+  const givenBy = rng.chance(0.5) ? CLINIC : 'Vaccinationsklinik';
+  for (const vaccine of rng.sample(TRAVEL_VACCINES, rng.chance(0.6) ? 1 : 2)) {
+    switch (vaccine) {
+      case HAVRIX:
+        if (add(trip, HAVRIX, 1, givenBy) && rng.chance(0.5)) add(trip + rng.int(180, 365), HAVRIX, 2, givenBy);
+        break;
+      case TWINRIX:
+        if (add(trip, TWINRIX, 1, givenBy) && add(trip + rng.int(28, 35), TWINRIX, 2, givenBy)) {
+          add(trip + rng.int(180, 200), TWINRIX, 3, givenBy);
+        }
+        break;
+      case DUKORAL:
+        if (add(trip, DUKORAL, 1, givenBy)) add(trip + rng.int(7, 21), DUKORAL, 2, givenBy);
+        break;
+      default:
+        add(trip, vaccine, null, givenBy);
+    }
+  }
+}

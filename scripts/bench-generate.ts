@@ -1,0 +1,79 @@
+// npm run bench:generate [-- --count N]: complete synthetic patients per second and peak memory for
+// N patients (default one million) streamed to a file by the built CLI, beside a baseline measured
+// in the same run: N bare Faker persons. Each runs in its own process, so peak RSS is its own.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' } } });
+const count = Number(values.count);
+const dir = mkdtempSync(join(tmpdir(), 'minlaege-bench-'));
+
+// Reports the child's peak resident memory on exit, without changing what it runs.
+const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH_MAX_RSS_KB='+process.resourceUsage().maxRSS+'\\n'))`;
+
+interface Measured {
+  seconds: number;
+  maxRssMb: number;
+  bytes: number;
+}
+
+function measure(args: string[], file: string): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('exit', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(stderr);
+      if (code !== 0 || !rss) return reject(new Error(`${args.join(' ')} failed (${code}):\n${stderr}`));
+      resolve({ seconds, maxRssMb: Number(rss[1]) / 1024, bytes: statSync(file).size });
+    });
+  });
+}
+
+function row(name: string, m: Measured): string {
+  const rate = Math.round(count / m.seconds).toLocaleString('en-US');
+  return `${name.padEnd(34)} ${m.seconds.toFixed(1).padStart(7)} s ${rate.padStart(10)} /s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak ${(m.bytes / 1e6).toFixed(0).padStart(7)} MB file`;
+}
+
+try {
+  console.log(`Node ${process.version}; ${count.toLocaleString('en-US')} patients; building dist/ first`);
+  await new Promise<void>((resolve, reject) => {
+    spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' }).on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error('build failed')),
+    );
+  });
+  const baselineFile = join(dir, 'faker.ndjson');
+  const baseline = await measure(['scripts/bench/faker-persons.mjs', String(count), baselineFile], baselineFile);
+  const oursFile = join(dir, 'population.ndjson');
+  const ours = await measure(
+    [
+      'dist/cli/bin.js',
+      'generate',
+      '--count',
+      String(count),
+      '--seed',
+      'bench',
+      '--as-of',
+      '2026-01-15',
+      '--out',
+      oursFile,
+    ],
+    oursFile,
+  );
+  console.log(row('baseline: bare Faker persons', baseline));
+  console.log(row('minlaege-sandbox complete patients', ours));
+  console.log(
+    `complete patients per second: ${Math.round(count / ours.seconds).toLocaleString('en-US')} (target ≥ 20,000); ` +
+      `${(baseline.seconds / ours.seconds).toFixed(2)}× the bare Faker persons' rate; ` +
+      `peak memory ${ours.maxRssMb.toFixed(0)} MB (target < 250 MB)`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,87 @@
+// `minlaege-sandbox generate`: NDJSON and JSON output, shards that concatenate to the whole, and
+// clear one-line errors with exit code 2 for bad arguments.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliIo, run } from '../../cli/program.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'minlaege-generate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (s) => void out.push(s), err: (s) => void err.push(s) };
+  return { io, out, err };
+}
+
+async function generate(args: string[], file: string): Promise<string> {
+  const { io, err } = capture();
+  const code = await run(['generate', '--seed', 'cli-test', '--as-of', '2026-03-15', '--out', file, ...args], io);
+  expect(code, err.join('')).toBe(0);
+  return readFileSync(file, 'utf8');
+}
+
+describe('minlaege-sandbox generate', () => {
+  it('writes NDJSON: a clinic line, then one line per patient', async () => {
+    const text = await generate(['--count', '40'], join(dir, 'all.ndjson'));
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0].type).toBe('clinic');
+    expect(lines.filter((l) => l.type === 'patient')).toHaveLength(40);
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('gives shards whose outputs concatenate to the unsharded output, byte for byte', async () => {
+    const whole = await generate(['--count', '50'], join(dir, 'whole.ndjson'));
+    const parts: string[] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      parts.push(
+        await generate(['--count', '50', '--shard', shard], join(dir, `part-${shard.replace('/', '-')}.ndjson`)),
+      );
+    }
+    expect(parts.join('')).toBe(whole);
+    expect(parts.every((p) => p.length > 0)).toBe(true);
+  });
+
+  it('writes the same bytes on worker threads as in-process', async () => {
+    const inProcess = await generate(['--count', '5000', '--workers', '1'], join(dir, 'one.ndjson'));
+    const threaded = await generate(['--count', '5000', '--workers', '2'], join(dir, 'two.ndjson'));
+    expect(threaded.length).toBeGreaterThan(1_000_000);
+    expect(threaded === inProcess).toBe(true);
+    const json = await generate(['--count', '5000', '--workers', '2', '--format', 'json'], join(dir, 'two.json'));
+    expect(JSON.parse(json)).toHaveLength(5003); // 5,000 patients and the lines of clinics 0, 1 and 2
+  });
+
+  it('writes the same records as one JSON array with --format json', async () => {
+    const ndjson = await generate(['--count', '12'], join(dir, 'a.ndjson'));
+    const json = await generate(['--count', '12', '--format', 'json'], join(dir, 'a.json'));
+    expect(JSON.parse(json)).toEqual(
+      ndjson
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
+    expect(JSON.parse(await generate(['--count', '0', '--format', 'json'], join(dir, 'empty.json')))).toEqual([]);
+  });
+
+  it.each([
+    [['--count', '-5', '--seed', 's'], /--count must be a whole number/],
+    [['--count', 'ten', '--seed', 's'], /--count must be a whole number/],
+    [['--count', '10', '--seed', 's', '--shard', '3/2'], /--shard must be i\/n/],
+    [['--count', '10', '--seed', 's', '--shard', 'half'], /--shard must be i\/n/],
+    [['--count', '10', '--seed', 's', '--as-of', '2026-13-01'], /--as-of must be a date/],
+    [['--count', '10', '--seed', 's', '--out', '/nonexistent-dir/out.ndjson'], /cannot write --out \/nonexistent-dir/],
+    [['--count', '10', '--seed', 's', '--format', 'xml'], /Allowed choices are ndjson, json/],
+    [['--count', '10'], /required option '--seed <seed>'/],
+    [['--count', '10', '--seed', 's', '--workers', '0'], /--workers must be a whole number from 1 to 64/],
+  ])('refuses %j with exit code 2 and a one-line message', async (args, message) => {
+    const { io, err } = capture();
+    expect(await run(['generate', ...args], io)).toBe(2);
+    expect(err.join('')).toMatch(message);
+    expect(err.join('')).not.toMatch(/\n\s+at /);
+  });
+});

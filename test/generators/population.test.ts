@@ -1,0 +1,212 @@
+// The synthetic population: valid against the journal contract, deterministic, random-access and
+// shardable, with unique synthetic CPR numbers, sound family links, and expected views that follow
+// the domain rules.
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../../contracts/index.ts';
+import { createSchemaValidator } from '../../contracts/schema-validator.ts';
+import { cprBirthDate, cprSex, isSynthetic } from '../../domain/cpr.ts';
+import { isShared } from '../../domain/sharing.ts';
+import { toShareableRecord } from '../../generators/expected-view.ts';
+import {
+  CLINIC_SIZE,
+  type ClinicLine,
+  createPopulation,
+  type PatientLine,
+  type PopulationLine,
+} from '../../generators/population.ts';
+
+const AS_OF = '2026-03-15';
+const schemas = createSchemaValidator(loadContract('platform-journal'));
+const schema = (name: string) => schemas.schemaOf(name);
+const asOfInstant = createPopulation({ seed: 'x', asOf: AS_OF }).asOf;
+
+function collect(seed: string, from: number, to: number): PopulationLine[] {
+  return [...createPopulation({ seed, asOf: AS_OF }).lines(from, to)];
+}
+const patientsOf = (lines: PopulationLine[]) => lines.filter((l): l is PatientLine => l.type === 'patient');
+
+// One population of a clinic and a half, shared by the checks that only read it.
+const big = collect('population-test', 0, 3000);
+const patients = patientsOf(big);
+const clinics = big.filter((l): l is ClinicLine => l.type === 'clinic');
+
+describe('generated population', () => {
+  it('has one clinic line before each clinic’s first patient', () => {
+    expect(clinics.map((c) => c.index)).toEqual([0, 1]);
+    expect(big[0]?.type).toBe('clinic');
+    expect(big[CLINIC_SIZE + 1]?.type).toBe('clinic');
+    expect(patients).toHaveLength(3000);
+  });
+
+  it('validates against the journal contract: clinics, patients, every journal item, the shareable record', () => {
+    const failures: string[] = [];
+    const check = (what: string, pointer: string, value: unknown) => {
+      for (const issue of schemas.validate(pointer, value)) failures.push(`${what}${issue.pointer}: ${issue.message}`);
+    };
+    for (const c of clinics) check(`clinic ${c.index}`, schema('Clinic'), c.clinic);
+    for (const p of patients) {
+      check(`patient ${p.index}`, schema('Patient'), p.patient);
+      check(`record ${p.index}`, schema('ShareableRecord'), toShareableRecord(p.patient.id, p.journal, asOfInstant));
+      if (failures.length > 20) break;
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('gives every person a unique synthetic CPR that encodes their birth date and sex', () => {
+    const cprs = patients.map((p) => p.patient.cpr);
+    expect(new Set(cprs).size).toBe(cprs.length);
+    for (const p of patients) {
+      expect(isSynthetic(p.patient.cpr), p.patient.cpr).toBe(true);
+      expect(cprBirthDate(p.patient.cpr)).toBe(p.patient.birthDate);
+      expect(cprSex(p.patient.cpr)).toBe(p.patient.sex);
+      expect(p.patient.birthDate.endsWith('-01-01')).toBe(false);
+      expect(p.synthetic).toBe(true);
+    }
+  });
+
+  it('keeps CPR numbers unique at scale (20,000 people, twins and crowded dates included)', () => {
+    const seen = new Set<string>();
+    for (const line of createPopulation({ seed: 'scale', asOf: AS_OF }).lines(0, 20_000)) {
+      if (line.type !== 'patient') continue;
+      seen.add(line.patient.cpr);
+    }
+    expect(seen.size).toBe(20_000);
+  });
+
+  it('is deterministic, and patient k is the same whatever range it is generated in', () => {
+    const again = collect('population-test', 0, 3000);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(big));
+    const ten = patientsOf(collect('population-test', 0, 10));
+    expect(JSON.stringify(ten)).toBe(JSON.stringify(patients.slice(0, 10)));
+    const middle = patientsOf(collect('population-test', 1234, 1250));
+    expect(JSON.stringify(middle)).toBe(JSON.stringify(patients.slice(1234, 1250)));
+    const other = patientsOf(collect('another-seed', 0, 10));
+    expect(other[0]?.patient.cpr).not.toBe(patients[0]?.patient.cpr);
+  });
+
+  it('links custody both ways, between parents and younger children', () => {
+    const byId = new Map(patients.map((p) => [p.patient.id, p]));
+    let links = 0;
+    for (const p of patients) {
+      for (const child of p.patient.children) {
+        const c = child.patientId ? byId.get(child.patientId) : undefined;
+        if (!c) continue;
+        links += 1;
+        const back = c.patient.custodians.find((l) => l.patientId === p.patient.id);
+        expect(back?.custody).toBe(child.custody);
+        expect(p.patient.birthDate < c.patient.birthDate).toBe(true);
+        expect(c.patient.birthDate > '2008-03-15').toBe(true); // under 18
+      }
+    }
+    expect(links).toBeGreaterThan(300);
+  });
+
+  it('contains every kind of household, twins, separated parents, newborns and protected addresses', () => {
+    const kinds = new Set(patients.map((p) => p.household.kind));
+    expect([...kinds].sort()).toEqual(
+      [
+        'couple',
+        'elderly-couple',
+        'parent-without-custody',
+        'separated-shared-custody',
+        'single',
+        'single-parent',
+        'twins',
+        'two-parents',
+      ].sort(),
+    );
+    const twinChildren = patients.filter((p) => p.household.kind === 'twins' && p.patient.custodians.length > 0);
+    const twinDates = new Map<number, Set<string>>();
+    for (const p of twinChildren) {
+      const dates = twinDates.get(p.household.block) ?? new Set();
+      dates.add(p.patient.birthDate);
+      twinDates.set(p.household.block, dates);
+    }
+    expect(twinDates.size).toBeGreaterThan(0);
+    for (const dates of twinDates.values()) expect(dates.size).toBe(1);
+
+    const apart = patients.filter(
+      (p) =>
+        p.household.kind === 'separated-shared-custody' &&
+        p.patient.children.length > 0 &&
+        p.patient.children.every((c) => c.custody === 'joint'),
+    );
+    const streetsByBlock = new Map<number, Set<string | undefined>>();
+    for (const p of apart) {
+      const streets = streetsByBlock.get(p.household.block) ?? new Set();
+      streets.add(p.patient.address?.street);
+      streetsByBlock.set(p.household.block, streets);
+    }
+    expect([...streetsByBlock.values()].some((s) => s.size === 2)).toBe(true);
+    expect(patients.some((p) => p.patient.addressProtected)).toBe(true);
+    expect(patients.some((p) => p.patient.birthDate > '2025-03-15')).toBe(true); // under a year old
+  });
+
+  it('computes the expected extract with the sharing table', () => {
+    let withheld = 0;
+    for (const p of patients) {
+      const shared = new Set(p.expected.extract.diagnoses);
+      for (const d of p.journal.diagnoses) {
+        expect(shared.has(d.id)).toBe(isShared(d.icpcCode, d.registeredAt, asOfInstant));
+        if (!shared.has(d.id)) withheld += 1;
+      }
+      expect(p.expected.extract.labResults).toEqual(p.journal.labResults.map((x) => x.id));
+    }
+    expect(withheld).toBeGreaterThan(0);
+  });
+
+  it('computes what the patient and each parent sees', () => {
+    const states = new Set(patients.map((p) => p.consent.state));
+    expect([...states].sort()).toEqual(['given', 'lapsed', 'never-given', 'withdrawn']);
+    for (const p of patients) {
+      if (p.patient.birthDate > '2011-03-15') expect(p.expected.app.self).toBeNull(); // under 15
+      if (p.consent.state === 'lapsed') expect(p.expected.app.self).toEqual({ problem: 'consent-lapsed' });
+      if (p.consent.state === 'withdrawn') expect(p.expected.app.self).toEqual({ problem: 'consent-required' });
+    }
+    const childViews = patients.flatMap((child) =>
+      child.expected.app.proxies.map((v) => ({ child, view: v.view, viewer: v.viewerId })),
+    );
+    const young = childViews.filter(
+      ({ child, view }) => 'categories' in view && child.patient.birthDate > '2011-03-15',
+    );
+    expect(young.length).toBeGreaterThan(50);
+    for (const { view } of young) {
+      if (!('categories' in view)) continue;
+      expect(view.categories.diagnoses).toEqual({ problem: 'not-available-for-child' });
+      expect(view.categories.labResults).toEqual({ problem: 'not-available-for-child' });
+      expect(view.categories.referrals).toEqual({ problem: 'not-available-for-child' });
+      expect(Array.isArray(view.categories.vaccinations)).toBe(true);
+    }
+    // 15 or older: the parent is refused outright (or by their own consent first).
+    const older = childViews.filter(({ child }) => child.patient.birthDate <= '2011-03-15');
+    expect(older.length).toBeGreaterThan(0);
+    for (const { view } of older) {
+      expect(
+        'problem' in view && ['proxy-access-denied', 'consent-required', 'consent-lapsed'].includes(view.problem),
+      ).toBe(true);
+    }
+    expect(older.some(({ view }) => 'problem' in view && view.problem === 'proxy-access-denied')).toBe(true);
+    // A parent without custody never sees anything.
+    const noCustody = childViews.filter(
+      ({ child, viewer }) => !child.patient.custodians.some((c) => c.patientId === viewer),
+    );
+    expect(noCustody.length).toBeGreaterThan(0);
+    for (const { view } of noCustody) expect('problem' in view).toBe(true);
+  });
+
+  it('spreads clinics over the five regions, with varying capabilities and a substitute', () => {
+    const population = createPopulation({ seed: 'regions', asOf: AS_OF });
+    const made = Array.from({ length: 60 }, (_, c) => population.clinic(c));
+    expect(new Set(made.map((c) => c.region)).size).toBe(5);
+    expect(new Set(made.map((c) => JSON.stringify(c.clinic.capabilities))).size).toBeGreaterThan(3);
+    for (const c of made) {
+      expect(schemas.validate(schema('Clinic'), c.clinic)).toEqual([]);
+      for (const h of c.clinic.openingHours.holidays) expect(h.substitute.clinicId).not.toBe(c.clinic.id);
+    }
+  });
+
+  it('refuses a bad reference date or range', () => {
+    expect(() => createPopulation({ seed: 's', asOf: '2026-02-30' })).toThrow(RangeError);
+    expect(() => [...createPopulation({ seed: 's', asOf: AS_OF }).lines(5, 2)]).toThrow(RangeError);
+  });
+});
