@@ -10,7 +10,6 @@ export type IsoDate = string;
 
 export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
 
-
 const localPartsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: DANISH_TIME_ZONE,
   hourCycle: 'h23',
