@@ -10,7 +10,6 @@ import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { copenhagenDate, isIsoDate } from '../domain/time.ts';
 import { parallelNdjson } from '../generators/parallel.ts';
-import { createPopulation } from '../generators/population.ts';
 import { type OutputFormat, writeLines, writeNdjsonChunks } from '../generators/stream.ts';
 import { UsageError } from './errors.ts';
 import type { CliIo } from './program.ts';
@@ -19,7 +18,7 @@ import type { CliIo } from './program.ts';
 const PARALLEL_FROM = 5_000;
 
 export interface GenerateOptions {
-  workers?: number;
+  threads?: number;
   count: string;
   seed: string;
   asOf?: string;
@@ -47,9 +46,9 @@ export function parseCount(value: string): number {
   return Number(value);
 }
 
-function parseWorkers(value: string): number {
+function parseThreads(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
-    throw new UsageError(`--workers must be a whole number from 1 to 64, got ${JSON.stringify(value)}`);
+    throw new UsageError(`--threads must be a whole number from 1 to 64, got ${JSON.stringify(value)}`);
   }
   return Number(value);
 }
@@ -67,9 +66,10 @@ export function registerGenerate(program: Command, io: CliIo): void {
     .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'json']).default('ndjson'))
     .option('--out <file>', 'write to a file instead of stdout')
     .addOption(
-      new Option('--workers <n>', 'worker threads (default: one per core; 1 generates in-process)').argParser(
-        parseWorkers,
-      ),
+      new Option(
+        '--threads <n>',
+        'worker threads that generate (default 1: in this thread; more pay off only on real cores)',
+      ).argParser(parseThreads),
     )
     .action(async (opts: GenerateOptions) => {
       await generate(opts, io);
@@ -86,7 +86,6 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
   } else if (!isIsoDate(asOf)) {
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
   }
-  const population = createPopulation({ seed: opts.seed, asOf });
   const out = opts.out === undefined ? process.stdout : await openOutput(opts.out);
   // The bar goes to stderr when it is a terminal, unless the records themselves go to that terminal.
   const showBar = process.stderr.isTTY && (opts.out !== undefined || !process.stdout.isTTY);
@@ -94,10 +93,14 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
   bar?.start(to - from, 0);
   try {
     const onPatient = bar ? (n: number) => bar.update(n) : undefined;
-    if (to - from >= PARALLEL_FROM && opts.workers !== 1) {
-      const chunks = parallelNdjson({ seed: opts.seed, asOf, workers: opts.workers }, from, to);
+    if (opts.threads !== undefined && opts.threads > 1 && to - from >= PARALLEL_FROM) {
+      const chunks = parallelNdjson({ seed: opts.seed, asOf, threads: opts.threads }, from, to);
       await writeNdjsonChunks(chunks, out, opts.format, { onPatient });
     } else {
+      // Loaded only here: on the threaded path the main thread just writes, and every thread that
+      // loads the generators costs tens of megabytes.
+      const { createPopulation } = await import('../generators/population.ts');
+      const population = createPopulation({ seed: opts.seed, asOf });
       await writeLines(population.lines(from, to), out, opts.format, {
         onPatient: onPatient && ((n) => n % 1000 === 0 && onPatient(n)),
       });

@@ -20,11 +20,14 @@
  * after dose 1, which satisfies the interval and is the common schedule. Due ages are calendar
  * months from the birth date, clamped to the month's last day (born 31 January → 3 months is
  * 30 April).
+ *
+ * Each kind of cohort's programme is tabulated once, so `dosesDue` only parses the birth date and
+ * adds months to it: the generators ask for the programme of every child they make.
  */
 
 import type { Sex } from './cpr.ts';
 import type { IsoDate } from './time.ts';
-import { addMonths, addYears, parseIsoDate } from './time.ts';
+import { daysInMonth, formatDate, parseIsoDate } from './time.ts';
 
 /** One dose of the programme. */
 export interface ProgrammeDose {
@@ -48,7 +51,7 @@ const MMR = 'Measles, mumps, rubella';
 const HPV = 'Human papillomavirus';
 
 /** The childhood programme in force since 1 September 2019, in due order. */
-export const CHILDHOOD_PROGRAMME: readonly ProgrammeDose[] = [
+export const CHILDHOOD_PROGRAMME: readonly ProgrammeDose[] = frozenTable([
   {
     id: 'ditekipol-hib-1',
     vaccine: 'DiTeKiPol/Hib',
@@ -88,7 +91,13 @@ export const CHILDHOOD_PROGRAMME: readonly ProgrammeDose[] = [
   },
   { id: 'hpv-1', vaccine: 'HPV', against: HPV, dose: 1, label: 'HPV 1', dueAgeMonths: 144 },
   { id: 'hpv-2', vaccine: 'HPV', against: HPV, dose: 2, label: 'HPV 2', dueAgeMonths: 150 },
-];
+]);
+
+/** Freezes a table and its rows: the cohort tables below share the rows, so nothing may change them. */
+function frozenTable<T extends object>(rows: T[]): readonly T[] {
+  for (const row of rows) Object.freeze(row);
+  return Object.freeze(rows);
+}
 
 /** Girls born on or after this date are in the HPV programme (introduced 1 January 2009). */
 export const HPV_GIRLS_BORN_FROM: IsoDate = '1996-01-01';
@@ -105,15 +114,43 @@ export interface DueDose extends ProgrammeDose {
   readonly dueDate: IsoDate;
 }
 
-/** The due age of a dose for a child, or undefined if the dose is not in that child's programme. */
-function dueAgeFor(dose: ProgrammeDose, birthDate: IsoDate, sex: Sex): number | undefined {
-  // ISO dates compare correctly as strings once validated.
-  if (dose.vaccine === 'HPV') {
-    const bornFrom = sex === 'female' ? HPV_GIRLS_BORN_FROM : HPV_BOYS_BORN_FROM;
-    return birthDate >= bornFrom ? dose.dueAgeMonths : undefined;
-  }
-  if (dose.id === 'mmr-2' && birthDate < MMR2_AT_FOUR_BORN_FROM) return 12 * 12;
+/** One dose of a cohort's programme: the dose and its due age for that cohort. */
+interface CohortDose {
+  readonly dose: ProgrammeDose;
+  readonly months: number;
+}
+
+/** The due age of a dose in a cohort, or undefined if the dose is not in that cohort's programme. */
+function dueAgeFor(dose: ProgrammeDose, hpv: boolean, mmr2AtFour: boolean): number | undefined {
+  if (dose.vaccine === 'HPV') return hpv ? dose.dueAgeMonths : undefined;
+  if (dose.id === 'mmr-2' && !mmr2AtFour) return 12 * 12;
   return dose.dueAgeMonths;
+}
+
+/**
+ * The programme of each kind of cohort, built once: whether the child is in the HPV programme
+ * (by sex and birth date) and whether MMR 2 is at 4 years (by birth date), index `hpv + 2 × mmr2AtFour`.
+ * Each is in due order, which is the order of due ages: a later due age is a later month, so a
+ * later due date, whatever the birth date. Equal ages keep programme order (MMR 2 at 12 years moves
+ * late).
+ */
+const COHORT_PROGRAMMES: readonly (readonly CohortDose[])[] = Object.freeze(
+  [0, 1, 2, 3].map((variant) => {
+    const doses: CohortDose[] = [];
+    for (const dose of CHILDHOOD_PROGRAMME) {
+      const months = dueAgeFor(dose, (variant & 1) !== 0, (variant & 2) !== 0);
+      if (months !== undefined) doses.push(Object.freeze({ dose, months }));
+    }
+    return Object.freeze(doses.sort((a, b) => a.months - b.months));
+  }),
+);
+
+// Two-digit months and days, so that writing a due date is a look-up and a concatenation.
+const PAD2: readonly string[] = Object.freeze(Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0')));
+
+/** formatDate, without its padding work for the four-digit years every child has. */
+function isoDate(year: number, month: number, day: number): IsoDate {
+  return year >= 1000 && year <= 9999 ? `${year}-${PAD2[month]}-${PAD2[day]}` : formatDate(year, month, day);
 }
 
 function assertSex(sex: Sex): void {
@@ -127,19 +164,31 @@ function assertSex(sex: Sex): void {
  * @example dosesDue('2024-01-31', 'female', '2024-06-30') // DiTeKiPol/Hib 1 + PCV 1 (30 April), … 2 (30 June)
  */
 export function dosesDue(birthDate: IsoDate, sex: Sex, asOf?: IsoDate): DueDose[] {
-  parseIsoDate(birthDate);
+  const birth = parseIsoDate(birthDate);
   assertSex(sex);
   if (asOf !== undefined) parseIsoDate(asOf);
+  // ISO dates compare correctly as strings once validated.
+  const hpv = birthDate >= (sex === 'female' ? HPV_GIRLS_BORN_FROM : HPV_BOYS_BORN_FROM);
+  const programme = COHORT_PROGRAMMES[(hpv ? 1 : 0) + (birthDate >= MMR2_AT_FOUR_BORN_FROM ? 2 : 0)] ?? [];
+  const birthMonth = birth.year * 12 + birth.month - 1;
   const due: DueDose[] = [];
-  for (const dose of CHILDHOOD_PROGRAMME) {
-    const months = dueAgeFor(dose, birthDate, sex);
-    if (months === undefined) continue;
-    const dueDate = addMonths(birthDate, months);
-    if (asOf !== undefined && dueDate > asOf) continue;
-    due.push({ ...dose, dueAgeMonths: months, dueDate });
+  for (const { dose, months } of programme) {
+    // Calendar months from the birth date, clamped to the month's last day (as addMonths).
+    const year = Math.floor((birthMonth + months) / 12);
+    const month = birthMonth + months - year * 12 + 1;
+    const dueDate = isoDate(year, month, birth.day <= 28 ? birth.day : Math.min(birth.day, daysInMonth(year, month)));
+    if (asOf !== undefined && dueDate > asOf) break; // in due order: the rest are later still
+    due.push({
+      id: dose.id,
+      vaccine: dose.vaccine,
+      against: dose.against,
+      dose: dose.dose,
+      label: dose.label,
+      dueAgeMonths: months,
+      dueDate,
+    });
   }
-  // Stable sort: doses due on the same day keep programme order (MMR 2 at 12 years moves late).
-  return due.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  return due;
 }
 
 /**
@@ -182,16 +231,22 @@ export const CHILD_INFLUENZA_FIRST_SEASON = 2021;
  * a season window (1 October – 15 January, from 2021/22) and the child aged 2–6 on that date.
  */
 export function childInfluenzaOffer(birthDate: IsoDate, asOf: IsoDate): ChildInfluenzaOffer | undefined {
-  parseIsoDate(birthDate);
+  const birth = parseIsoDate(birthDate);
   const { year, month, day } = parseIsoDate(asOf);
   const autumnYear = month >= 10 ? year : month === 1 && day <= 15 ? year - 1 : undefined;
   if (autumnYear === undefined || autumnYear < CHILD_INFLUENZA_FIRST_SEASON) return undefined;
   // Aged 2 to 6 inclusive: has had the 2nd birthday, not yet the 7th.
-  if (asOf < addYears(birthDate, 2) || asOf >= addYears(birthDate, 7)) return undefined;
+  if (asOf < birthday(birth, 2) || asOf >= birthday(birth, 7)) return undefined;
   return {
     season: `${autumnYear}/${String((autumnYear + 1) % 100).padStart(2, '0')}`,
     offeredFrom: `${autumnYear}-10-01`,
     offeredUntil: `${autumnYear + 1}-01-15`,
     vaccine: 'Influenza, live attenuated nasal spray (LAIV)',
   };
+}
+
+/** The date of the `years`th birthday (29 February → 28 February in common years, as addYears). */
+function birthday(birth: { year: number; month: number; day: number }, years: number): IsoDate {
+  const year = birth.year + years;
+  return isoDate(year, birth.month, Math.min(birth.day, daysInMonth(year, birth.month)));
 }

@@ -5,7 +5,7 @@
  */
 import { type ConsentState, consentProblem } from '../domain/consent.ts';
 import type { ProblemKind } from '../domain/problem-types.ts';
-import { decideAccess, type RecordCategory } from '../domain/proxy.ts';
+import { categoryAccessForProxy, proxyAccess, proxyRefusalProblem, type RecordCategory } from '../domain/proxy.ts';
 import { isCurrentReferral } from '../domain/referrals.ts';
 import { isShared, sharingRuleOf } from '../domain/sharing.ts';
 import { copenhagenDate, type IsoDate } from '../domain/time.ts';
@@ -112,25 +112,21 @@ export function appViewOf(request: ViewRequest): AppView {
   const { viewer, subject, visible, asOf } = request;
   const refusal = consentProblem(viewer.consent);
   if (refusal) return { problem: refusal };
-  const proxySubject = { id: subject.id, birthDate: subject.birthDate, parentIds: subject.parentIds };
-  const categories = {} as Record<JournalCategory, CategoryView>;
-  let refusedAll: ProblemKind | undefined;
-  for (const category of JOURNAL_CATEGORIES) {
-    const decision = decideAccess(
-      {
-        viewerId: viewer.id,
-        subject: proxySubject,
-        custodyHolderIds: subject.custodyHolderIds,
-        category: APP_CATEGORY[category],
-      },
+  if (viewer.id !== subject.id) {
+    // A refusal of the person (not the category) refuses everything, and reveals nothing.
+    const proxy = proxyAccess(
+      { parentId: viewer.id, child: subject, custodyHolderIds: subject.custodyHolderIds },
       asOf,
     );
-    if (decision.allowed) categories[category] = visible[category];
-    else if (decision.problem === 'proxy-access-denied') refusedAll = decision.problem;
-    else categories[category] = { problem: decision.problem };
+    if (!proxy.allowed) return { problem: proxyRefusalProblem(proxy.reason) };
   }
-  // A refusal of the person (not the category) refuses everything, and reveals nothing.
-  return refusedAll ? { problem: refusedAll } : { categories };
+  const categories = {} as Record<JournalCategory, CategoryView>;
+  for (const category of JOURNAL_CATEGORIES) {
+    const decision =
+      viewer.id === subject.id ? { allowed: true as const } : categoryAccessForProxy(APP_CATEGORY[category]);
+    categories[category] = decision.allowed ? visible[category] : { problem: 'not-available-for-child' };
+  }
+  return { categories };
 }
 
 function idsOf(journal: JournalContent): ItemIds {

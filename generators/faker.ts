@@ -3,7 +3,8 @@
  * own Mersenne Twister costs tens of microseconds to seed; a Faker built on sfc32 (the kit's rng)
  * seeds in nanoseconds, which is what lets a million patients be generated in under a minute.
  */
-import { base, da, en, Faker, type Randomizer } from '@faker-js/faker';
+import type { Faker, Randomizer } from '@faker-js/faker';
+import { faker as danishFaker } from '@faker-js/faker/locale/da';
 import type { Rng } from './rng.ts';
 
 /** Faker with the Danish locale (English and base as fallbacks), seeded per entity. */
@@ -15,7 +16,11 @@ export interface SeededFaker {
 
 export function createDanishFaker(): SeededFaker {
   const randomizer = createSfc32Randomizer();
-  const faker = new Faker({ locale: [da, en, base], randomizer });
+  // The package's main entry loads every locale (~30 MB of heap in each worker thread); the
+  // Danish entry loads only Danish and its fallbacks, but exports just a ready instance, so a new
+  // instance with our randomizer is built from that instance's class and its locale definitions.
+  const FakerClass = danishFaker.constructor as typeof Faker;
+  const faker = new FakerClass({ locale: danishFaker.rawDefinitions, randomizer });
   return {
     faker,
     reseed(rng) {

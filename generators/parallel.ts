@@ -1,22 +1,24 @@
 /**
- * Generates a range of the population on worker threads and yields NDJSON text in patient order.
+ * Generates a range of the population on several threads and yields NDJSON text in patient order.
  * Serialising a complete patient costs as much as generating it, so both are spread over the
- * machine's cores; the main thread only writes. Chunks are whole blocks of patients, handed out
- * round-robin, and at most two are in flight per worker, so memory stays constant however many
- * patients are generated.
+ * machine's cores: chunks of whole blocks go round-robin to worker threads, at most two in flight
+ * per worker, so memory stays flat however many patients are generated. The main thread only
+ * writes and never loads the generators, and each worker's heap is capped, since every thread that
+ * loads them costs ~100 MB at speed. Worth it only on real cores: on a 2-vCPU virtual machine two
+ * processes together ran 1.3× one, and two workers barely beat one thread (see the README).
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { ChunkReply } from './chunk.ts';
 import { BLOCK_SIZE } from './households.ts';
 import type { PopulationOptions } from './population.ts';
-import type { ChunkReply, ChunkRequest } from './population-worker.ts';
+import type { ChunkRequest } from './population-worker.ts';
 
 /** Patients per chunk: a multiple of the block size, small enough to keep memory flat. */
-export const CHUNK_PATIENTS = 64 * BLOCK_SIZE;
+export const CHUNK_PATIENTS = 32 * BLOCK_SIZE;
 
 export interface ParallelOptions extends PopulationOptions {
-  /** Worker threads; defaults to the machine's available parallelism. */
-  workers?: number;
+  /** Worker threads that generate (at least one). */
+  threads: number;
 }
 
 /** NDJSON text of patients [from, to), chunk by chunk in order. */
@@ -28,30 +30,37 @@ export async function* parallelNdjson(options: ParallelOptions, from: number, to
     chunks.push([start, end]);
     start = end;
   }
-  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), chunks.length));
-  const workers = Array.from({ length: count }, () => spawnWorker({ seed: options.seed, asOf: options.asOf }));
-  // Replies arrive per worker in request order; chunk i belongs to worker i % count.
-  const pending = new Map<number, { promise: Promise<ChunkReply> }>();
+  const population = { seed: options.seed, asOf: options.asOf };
+  const lanes = Math.max(1, Math.min(options.threads, chunks.length));
+  const workers = Array.from({ length: lanes }, () => spawnWorker(population));
+  const pending = new Map<number, Promise<ChunkReply>>();
   const request = (i: number) => {
     const chunk = chunks[i];
-    const worker = workers[i % count];
-    if (!chunk || !worker) return;
-    pending.set(i, { promise: worker.ask({ id: i, from: chunk[0], to: chunk[1] }) });
+    const worker = workers[i % lanes];
+    if (!chunk || !worker) return; // past the end
+    const promise = worker.ask({ id: i, from: chunk[0], to: chunk[1] });
+    // Awaited in order below; this only keeps a failure of a later chunk from going unhandled meanwhile.
+    promise.catch(() => {});
+    pending.set(i, promise);
   };
   try {
-    for (let i = 0; i < Math.min(chunks.length, 2 * count); i++) request(i);
+    for (let i = 0; i < Math.min(chunks.length, 2 * lanes); i++) request(i);
     for (let i = 0; i < chunks.length; i++) {
-      const entry = pending.get(i);
-      if (!entry) throw new Error(`chunk ${i} was never requested`);
-      const reply = await entry.promise;
+      const promise = pending.get(i);
+      if (!promise) throw new Error(`chunk ${i} was never requested`);
+      const reply = await promise;
       pending.delete(i);
-      request(i + 2 * count);
+      request(i + 2 * lanes);
       yield reply;
     }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+// A worker keeps ~11 MB alive between chunks. Capping its heap bounds the memory of a run; caps
+// much below these made the workers collect garbage so often that they ran slower than one thread.
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
 
 interface PopulationWorker {
   ask(request: ChunkRequest): Promise<ChunkReply>;
@@ -62,7 +71,7 @@ function spawnWorker(data: PopulationOptions): PopulationWorker {
   // Run from source (tests, tsx) the worker is TypeScript and needs tsx's loader; built, it is JS.
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './population-worker-dev.mjs' : './population-worker.js', import.meta.url);
-  const worker = new Worker(url, { workerData: data });
+  const worker = new Worker(url, { workerData: data, resourceLimits: WORKER_LIMITS });
   const waiting: { resolve: (r: ChunkReply) => void; reject: (e: Error) => void }[] = [];
   worker.on('message', (reply: ChunkReply) => waiting.shift()?.resolve(reply));
   const failAll = (error: Error) => {

@@ -4,6 +4,7 @@
  * one population, so the CPR numbering scan only ever moves forward.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { chunkNdjson } from './chunk.ts';
 import { createPopulation, type PopulationOptions } from './population.ts';
 
 export interface ChunkRequest {
@@ -12,23 +13,10 @@ export interface ChunkRequest {
   to: number;
 }
 
-export interface ChunkReply {
-  id: number;
-  text: string;
-  patients: number;
-}
-
 const port = parentPort;
 if (!port) throw new Error('population-worker runs only as a worker thread');
 const population = createPopulation(workerData as PopulationOptions);
 
 port.on('message', (request: ChunkRequest) => {
-  let text = '';
-  let patients = 0;
-  for (const line of population.lines(request.from, request.to)) {
-    text += `${JSON.stringify(line)}\n`;
-    if (line.type === 'patient') patients += 1;
-  }
-  const reply: ChunkReply = { id: request.id, text, patients };
-  port.postMessage(reply);
+  port.postMessage(chunkNdjson(population, request.id, request.from, request.to));
 });

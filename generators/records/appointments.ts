@@ -2,14 +2,8 @@
  * Appointments (aftaler) for one patient: the past two to three years of consultations, a few
  * booked in the coming weeks, the child health examinations and programme vaccinations of a young
  * child, and the regular controls of a chronically ill patient (the generator is not told the
- * diagnoses, so chronic illness is drawn from age).
- *
- * Also the clinic calendar the encounter generators share (vaccinations and e-consultations use it
- * too): working days (not weekends, not Danish public holidays including the customary
- * Grundlovsdag, Juleaften and Nytårsaften, on which clinics close: domain/opening-hours.ts) and
- * Copenhagen wall-clock instants. Both are read from a table built once at load from domain/
- * (publicHolidays, copenhagenOffsetMinutes), because the Intl time-zone look-up costs about 10 µs per
- * call and a patient needs dozens of instants; dates outside the table fall back to domain/ per call.
+ * diagnoses, so chronic illness is drawn from age). All fall on the clinic's working days
+ * (generators/day-calendar.ts), between 08:00 and 16:00 Copenhagen time.
  *
  * Figures (rounded, for realism rather than statistics): Danes see their GP about 4–5 times a
  * year on average, children and the young less and people over 75 about twice as often
@@ -19,191 +13,12 @@
  * ("Vejledning om forebyggende sundhedsydelser til børn og unge"); vaccinations follow
  * domain/vaccination.ts.
  */
-import { isPublicHoliday, publicHolidays } from '../../domain/public-holidays.ts';
-import { copenhagenOffsetMinutes, daysInMonth, type IsoDate } from '../../domain/time.ts';
-import { dosesDue } from '../../domain/vaccination.ts';
 import type { Appointment, RecordContext } from '../context.ts';
+import { addMonthsToDay, copenhagenTimestamp, type DayNumber, isoToDay, workingDayOnOrAfter } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
-
-// ── Clinic calendar ──────────────────────────────────────────────────────────────────────────
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil): integer
- * arithmetic only, since the generators convert dates for every item.
- */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-
-const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date the caller has validated (the context's dates are). */
-export function dayNumber(date: IsoDate): number {
-  return daysFromCivil(
-    digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3),
-    digit(date, 5) * 10 + digit(date, 6),
-    digit(date, 8) * 10 + digit(date, 9),
-  );
-}
-
-/** The day `months` calendar months after a day number, clamped to the month's end (as addMonths). */
-export function addMonthsToDay(day: number, months: number): number {
-  const iso = isoDateOf(day);
-  const index = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  return daysFromCivil(year, month, Math.min(Number(iso.slice(8, 10)), daysInMonth(year, month)));
-}
-
-const TWO_DIGITS: readonly string[] = Object.freeze(Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0')));
-
-function two(n: number): string {
-  return TWO_DIGITS[n] ?? String(n);
-}
-
-/** The ISO date of a day number, years 1000–9999 (Hinnant's civil_from_days). */
-export function isoDateOf(day: number): IsoDate {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${two(month)}-${two(doy - Math.floor((153 * mp + 2) / 5) + 1)}`;
-}
-
-/** 0 = Monday … 6 = Sunday (day 0, 1970-01-01, was a Thursday). */
-export function weekdayIndex(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
-}
-
-const WORKING = 1;
-const SUMMER_TIME = 2;
-const TABLE_FIRST_YEAR = 2000;
-const TABLE_YEARS = 60;
-const TABLE_FIRST_DAY = daysFromCivil(TABLE_FIRST_YEAR, 1, 1);
-
-// 11:00 UTC is noon or 13:00 in Copenhagen, on the same day either way.
-function summerTimeAtNoon(day: number): boolean {
-  return copenhagenOffsetMinutes(new Date(day * DAY_MS + 11 * HOUR_MS)) === 120;
-}
-
-/**
- * The days of a year with summer time at noon, [from, to), found by bisection: Copenhagen has one
- * summer-time span a year, starting and ending on a night, with 1 January and 31 December in
- * winter time.
- */
-function summerTimeSpan(first: number, last: number): readonly [number, number] {
-  const mid = first + 181;
-  if (!summerTimeAtNoon(mid)) return [0, 0];
-  let lo = first;
-  let hi = mid;
-  while (hi - lo > 1) {
-    const m = (lo + hi) >> 1;
-    if (summerTimeAtNoon(m)) hi = m;
-    else lo = m;
-  }
-  const from = hi;
-  lo = mid;
-  hi = last;
-  while (hi - lo > 1) {
-    const m = (lo + hi) >> 1;
-    if (summerTimeAtNoon(m)) lo = m;
-    else hi = m;
-  }
-  return [from, hi];
-}
-
-/** One character per day from 1 January 2000 for 60 years: bit 0 working day, bit 1 summer time. */
-const DAY_FLAGS: string = (() => {
-  const chars = ['\u0000', '\u0001', '\u0002', '\u0003'];
-  let out = '';
-  for (let year = TABLE_FIRST_YEAR; year < TABLE_FIRST_YEAR + TABLE_YEARS; year++) {
-    const first = daysFromCivil(year, 1, 1);
-    const last = daysFromCivil(year, 12, 31);
-    const holidays = publicHolidays(year, { includeUnofficial: true }).map((h) => dayNumber(h.date));
-    const [from, to] = summerTimeSpan(first, last);
-    for (let day = first; day <= last; day++) {
-      const working = weekdayIndex(day) < 5 && !holidays.includes(day) ? WORKING : 0;
-      out += chars[working | (day >= from && day < to ? SUMMER_TIME : 0)];
-    }
-  }
-  return out;
-})();
-
-function flagsOf(day: number): number {
-  const i = day - TABLE_FIRST_DAY;
-  if (i >= 0 && i < DAY_FLAGS.length) return DAY_FLAGS.charCodeAt(i);
-  // Outside the table: ask domain/ directly (slow, but only for reference dates far from now).
-  const working = weekdayIndex(day) < 5 && !isPublicHoliday(isoDateOf(day), { includeUnofficial: true });
-  return (working ? WORKING : 0) | (summerTimeAtNoon(day) ? SUMMER_TIME : 0);
-}
-
-/** Whether the clinic is open for appointments on a day: a weekday that is no public holiday. */
-export function isWorkingDay(day: number): boolean {
-  return (flagsOf(day) & WORKING) !== 0;
-}
-
-/** The day itself if it is a working day, otherwise the next one. */
-export function nextWorkingDay(day: number): number {
-  let d = day;
-  while (!isWorkingDay(d)) d++;
-  return d;
-}
-
-/** The working day `count` working days after `day` (count ≥ 1). */
-export function addWorkingDays(day: number, count: number): number {
-  let d = day;
-  for (let i = 0; i < count; i++) d = nextWorkingDay(d + 1);
-  return d;
-}
-
-/** 'HH:MM' for every minute of the day, so formatting a time is a look-up. */
-const CLOCK: readonly string[] = Object.freeze(
-  Array.from({ length: 24 * 60 }, (_, m) => `${two(Math.floor(m / 60))}:${two(m % 60)}`),
-);
-
-/**
- * A Copenhagen wall-clock time on a day as the contracts write instants (with the Copenhagen
- * offset, as in their examples). Only for 04:00–23:59: the offset is the day's noon offset, and
- * summer time starts and ends between 02:00 and 03:00.
- */
-export function wallClockIso(day: number, minuteOfDay: number): string {
-  return `${isoDateOf(day)}T${CLOCK[minuteOfDay] ?? '00:00'}:00${offsetOf(day)}`;
-}
-
-/** The day's UTC offset as written in an instant (its noon offset). */
-function offsetOf(day: number): string {
-  return flagsOf(day) & SUMMER_TIME ? '+02:00' : '+01:00';
-}
-
-/** The same instant as epoch milliseconds, for comparing instants. */
-export function wallClockMs(day: number, minuteOfDay: number): number {
-  const offsetHours = flagsOf(day) & SUMMER_TIME ? 2 : 1;
-  return day * DAY_MS + minuteOfDay * MINUTE_MS - offsetHours * HOUR_MS;
-}
-
-/** A Poisson-distributed count (Knuth's method; means here are small). */
-export function poisson(rng: Rng, mean: number): number {
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = rng.next();
-  while (p > limit) {
-    k++;
-    p *= rng.next();
-  }
-  return k;
-}
+import { type ProgrammeSource, programmeSource } from './programme.ts';
+import { pickWeighted, poisson, type WeightedTable, weightedTable } from './sampling.ts';
+import { sortInPlace } from './sort.ts';
 
 // ── Tables ───────────────────────────────────────────────────────────────────────────────────
 
@@ -248,17 +63,46 @@ const OLD_REASONS: readonly Reason[] = Object.freeze([
   ...reasons(true, 'Medicingennemgang', 'Svar på blodprøver', 'Fornyelse af recept'),
 ]);
 
-/** Reasons that only fit one sex and an age span (years, inclusive). */
-const SEX_REASONS: readonly { reason: Reason; sex: 'female' | 'male'; minAge: number; maxAge: number }[] =
-  Object.freeze([
-    { reason: { text: 'Samtale om prævention', remote: true }, sex: 'female', minAge: 15, maxAge: 49 },
-    { reason: { text: 'Graviditetsundersøgelse', remote: false }, sex: 'female', minAge: 20, maxAge: 44 },
-    // Cervical screening: every 3 years from 23 to 49, every 5 years from 50 to 64 (Sundhedsstyrelsen).
-    { reason: { text: 'Celleprøve', remote: false }, sex: 'female', minAge: 23, maxAge: 64 },
-    { reason: { text: 'Svie ved vandladning', remote: true }, sex: 'female', minAge: 18, maxAge: 85 },
-    { reason: { text: 'Gener i overgangsalderen', remote: true }, sex: 'female', minAge: 45, maxAge: 60 },
-    { reason: { text: 'Vandladningsproblemer', remote: false }, sex: 'male', minAge: 50, maxAge: 99 },
-  ]);
+/** A reason that only fits one sex and an age span (years, inclusive). */
+interface SexReason {
+  readonly reason: Reason;
+  readonly sex: 'female' | 'male';
+  readonly minAge: number;
+  readonly maxAge: number;
+}
+
+const sexReason = (text: string, remote: boolean, sex: 'female' | 'male', minAge: number, maxAge: number) =>
+  Object.freeze({ reason: Object.freeze({ text, remote }), sex, minAge, maxAge });
+
+const SEX_REASONS: readonly SexReason[] = Object.freeze([
+  sexReason('Samtale om prævention', true, 'female', 15, 49),
+  sexReason('Graviditetsundersøgelse', false, 'female', 20, 44),
+  // Cervical screening: every 3 years from 23 to 49, every 5 years from 50 to 64 (Sundhedsstyrelsen).
+  sexReason('Celleprøve', false, 'female', 23, 64),
+  sexReason('Svie ved vandladning', true, 'female', 18, 85),
+  sexReason('Gener i overgangsalderen', true, 'female', 45, 60),
+  sexReason('Vandladningsproblemer', false, 'male', 50, 99),
+]);
+
+// The ages the tables below are given for; older patients read the last row.
+const MAX_TABLE_AGE = 120;
+const tableAge = (age: number): number => Math.max(0, Math.min(age, MAX_TABLE_AGE));
+
+/** The sex-specific reasons that fit each age, women's and men's, in table order. */
+const SEX_REASONS_BY_AGE: Readonly<Record<'female' | 'male', readonly (readonly Reason[])[]>> = Object.freeze({
+  female: sexReasonsByAge('female'),
+  male: sexReasonsByAge('male'),
+});
+
+function sexReasonsByAge(sex: 'female' | 'male'): readonly (readonly Reason[])[] {
+  return Object.freeze(
+    Array.from({ length: MAX_TABLE_AGE + 1 }, (_, age) =>
+      Object.freeze(
+        SEX_REASONS.filter((s) => s.sex === sex && age >= s.minAge && age <= s.maxAge).map((s) => s.reason),
+      ),
+    ),
+  );
+}
 
 /** A chronic illness the clinic controls: an annual control and, between them, shorter ones. */
 interface ChronicCare {
@@ -272,53 +116,63 @@ interface ChronicCare {
   readonly interimMinutes: number;
 }
 
-const CHRONIC_CARE: readonly ChronicCare[] = Object.freeze([
-  {
-    minAge: 30,
-    weight: 50,
-    annual: 'Årskontrol blodtryk',
-    interim: 'Kontrol af blodtryk',
-    everyMonths: 6,
-    annualMinutes: 30,
-    interimMinutes: 15,
-  },
-  {
-    minAge: 35,
-    weight: 25,
-    annual: 'Årskontrol diabetes',
-    interim: 'Diabeteskontrol',
-    everyMonths: 4,
-    annualMinutes: 30,
-    interimMinutes: 20,
-  },
-  {
-    minAge: 45,
-    weight: 12,
-    annual: 'Årskontrol KOL',
-    interim: null,
-    everyMonths: 12,
-    annualMinutes: 30,
-    interimMinutes: 0,
-  },
-  {
-    minAge: 20,
-    weight: 13,
-    annual: 'Kontrol af stofskifte',
-    interim: 'Kontrol af stofskifte',
-    everyMonths: 6,
-    annualMinutes: 15,
-    interimMinutes: 15,
-  },
-  {
-    minAge: 5,
-    weight: 10,
-    annual: 'Astmakontrol',
-    interim: null,
-    everyMonths: 12,
-    annualMinutes: 20,
-    interimMinutes: 0,
-  },
-]);
+const CHRONIC_CARE: readonly ChronicCare[] = Object.freeze(
+  [
+    {
+      minAge: 30,
+      weight: 50,
+      annual: 'Årskontrol blodtryk',
+      interim: 'Kontrol af blodtryk',
+      everyMonths: 6,
+      annualMinutes: 30,
+      interimMinutes: 15,
+    },
+    {
+      minAge: 35,
+      weight: 25,
+      annual: 'Årskontrol diabetes',
+      interim: 'Diabeteskontrol',
+      everyMonths: 4,
+      annualMinutes: 30,
+      interimMinutes: 20,
+    },
+    {
+      minAge: 45,
+      weight: 12,
+      annual: 'Årskontrol KOL',
+      interim: null,
+      everyMonths: 12,
+      annualMinutes: 30,
+      interimMinutes: 0,
+    },
+    {
+      minAge: 20,
+      weight: 13,
+      annual: 'Kontrol af stofskifte',
+      interim: 'Kontrol af stofskifte',
+      everyMonths: 6,
+      annualMinutes: 15,
+      interimMinutes: 15,
+    },
+    {
+      minAge: 5,
+      weight: 10,
+      annual: 'Astmakontrol',
+      interim: null,
+      everyMonths: 12,
+      annualMinutes: 20,
+      interimMinutes: 0,
+    },
+  ].map((c) => Object.freeze(c)),
+);
+
+/** The chronic illnesses controlled at each age, by weight (null: none at that age). */
+const CHRONIC_CARE_BY_AGE: readonly (WeightedTable<ChronicCare> | null)[] = Object.freeze(
+  Array.from({ length: MAX_TABLE_AGE + 1 }, (_, age) => {
+    const eligible = CHRONIC_CARE.filter((c) => age >= c.minAge);
+    return eligible.length === 0 ? null : weightedTable(eligible.map((c) => [c, c.weight] as const));
+  }),
+);
 
 /** Child health examinations at the GP (Sundhedsstyrelsen): age in months (5 weeks as 0), label. */
 const CHILD_EXAMS: readonly (readonly [number, string])[] = Object.freeze([
@@ -338,49 +192,63 @@ interface AgeProfile {
   readonly reasons: readonly Reason[];
 }
 
+const ageProfile = (visitsPerYear: number, upcoming: number, chronic: number, reasons: readonly Reason[]) =>
+  Object.freeze({ visitsPerYear, upcoming, chronic, reasons });
+const INFANT = ageProfile(1.5, 0.15, 0, INFANT_REASONS);
+const CHILD = ageProfile(1.2, 0.15, 0.04, CHILD_REASONS);
+const YOUNG_WOMAN = ageProfile(2.4, 0.2, 0.08, YOUNG_REASONS);
+const YOUNG_MAN = ageProfile(1.6, 0.2, 0.08, YOUNG_REASONS);
+const MIDDLE_WOMAN = ageProfile(2.8, 0.3, 0.28, MIDDLE_REASONS);
+const MIDDLE_MAN = ageProfile(2.2, 0.3, 0.28, MIDDLE_REASONS);
+const SENIOR = ageProfile(3.2, 0.45, 0.45, OLD_REASONS);
+const OLD = ageProfile(4.2, 0.6, 0.6, OLD_REASONS);
+
 function profileOf(age: number, sex: 'female' | 'male'): AgeProfile {
   const woman = sex === 'female';
-  if (age < 2) return { visitsPerYear: 1.5, upcoming: 0.15, chronic: 0, reasons: INFANT_REASONS };
-  if (age < 15) return { visitsPerYear: 1.2, upcoming: 0.15, chronic: 0.04, reasons: CHILD_REASONS };
-  if (age < 40) return { visitsPerYear: woman ? 2.4 : 1.6, upcoming: 0.2, chronic: 0.08, reasons: YOUNG_REASONS };
-  if (age < 65) return { visitsPerYear: woman ? 2.8 : 2.2, upcoming: 0.3, chronic: 0.28, reasons: MIDDLE_REASONS };
-  if (age < 75) return { visitsPerYear: 3.2, upcoming: 0.45, chronic: 0.45, reasons: OLD_REASONS };
-  return { visitsPerYear: 4.2, upcoming: 0.6, chronic: 0.6, reasons: OLD_REASONS };
+  if (age < 2) return INFANT;
+  if (age < 15) return CHILD;
+  if (age < 40) return woman ? YOUNG_WOMAN : YOUNG_MAN;
+  if (age < 65) return woman ? MIDDLE_WOMAN : MIDDLE_MAN;
+  if (age < 75) return SENIOR;
+  return OLD;
 }
 
-const KIND_BY_REMOTE: Readonly<Record<'mostly' | 'remote', readonly (readonly [Kind, number])[]>> = {
-  mostly: [
-    ['in-person', 80],
-    ['phone', 17],
-    ['video', 3],
-  ],
-  remote: [
-    ['in-person', 35],
-    ['phone', 50],
-    ['video', 15],
-  ],
-};
-const KIND_BY_REMOTE_NO_VIDEO: typeof KIND_BY_REMOTE = {
-  mostly: KIND_BY_REMOTE.mostly.filter(([k]) => k !== 'video'),
-  remote: KIND_BY_REMOTE.remote.filter(([k]) => k !== 'video'),
-};
-const MINUTES: Readonly<Record<Kind, readonly (readonly [number, number])[]>> = {
-  'in-person': [
+/** How an appointment is held, by how often its reason is handled remotely; video where offered. */
+function kindTables(video: boolean): Readonly<Record<'mostly' | 'remote', WeightedTable<Kind>>> {
+  const table = (choices: (readonly [Kind, number])[]) =>
+    weightedTable(choices.filter(([kind]) => video || kind !== 'video'));
+  return Object.freeze({
+    mostly: table([
+      ['in-person', 80],
+      ['phone', 17],
+      ['video', 3],
+    ]),
+    remote: table([
+      ['in-person', 35],
+      ['phone', 50],
+      ['video', 15],
+    ]),
+  });
+}
+const KIND_BY_REMOTE = kindTables(true);
+const KIND_BY_REMOTE_NO_VIDEO = kindTables(false);
+const MINUTES: Readonly<Record<Kind, WeightedTable<number>>> = Object.freeze({
+  'in-person': weightedTable([
     [15, 60],
     [20, 15],
     [30, 20],
     [10, 5],
-  ],
-  phone: [
+  ]),
+  phone: weightedTable([
     [10, 80],
     [15, 20],
-  ],
-  video: [
+  ]),
+  video: weightedTable([
     [15, 75],
     [10, 15],
     [20, 10],
-  ],
-};
+  ]),
+});
 
 // Clinic hours for appointments: 08:00–16:00 on a 5-minute grid.
 const DAY_OPENS = 8 * 60;
@@ -392,7 +260,7 @@ const CANCELLED_SHARE = 0.06;
 
 /** One appointment before its time of day, kind and party are drawn. */
 interface Plan {
-  day: number;
+  day: DayNumber;
   reason: string | null;
   /** Fixed length for an in-person visit (examinations, controls), else drawn by kind. */
   minutes: number;
@@ -405,12 +273,16 @@ interface Plan {
 /**
  * The patient's appointments, sorted by start: completed and cancelled ones in the past two to
  * three years, booked ones in the next six weeks, all on working days between 08:00 and 16:00
- * Copenhagen time.
+ * Copenhagen time. `programme` is the child's vaccination programme (generateJournal shares one
+ * with the vaccinations; by default it is read from domain/vaccination.ts).
  */
-export function generateAppointments(ctx: RecordContext): Appointment[] {
+export function generateAppointments(
+  ctx: RecordContext,
+  programme: ProgrammeSource = programmeSource(ctx.patient),
+): Appointment[] {
   const { rng, patient, clinic } = ctx;
-  const today = dayNumber(ctx.today);
-  const birth = dayNumber(patient.birthDate);
+  const today = isoToDay(ctx.today);
+  const birth = isoToDay(patient.birthDate);
   // A newborn's first visit is the examination at five weeks, or an illness after the first fortnight.
   const start = Math.max(birth + 14, today - rng.int(730, 1095));
   const horizon = today + UPCOMING_DAYS;
@@ -419,18 +291,16 @@ export function generateAppointments(ctx: RecordContext): Appointment[] {
 
   // Examinations run to 5 years and HPV to 12½; the window reaches three years back.
   if (patient.ageYears <= 8 || (patient.ageYears >= 11 && patient.ageYears <= 16)) {
-    childProgramme(ctx, birth, start, horizon, plans);
+    childProgramme(ctx, programme, birth, start, horizon, plans);
   }
 
   // General consultations, past and upcoming.
-  const sexReasons = SEX_REASONS.filter(
-    (s) => s.sex === patient.sex && patient.ageYears >= s.minAge && patient.ageYears <= s.maxAge,
-  );
+  const sexReasons = SEX_REASONS_BY_AGE[patient.sex][tableAge(patient.ageYears)] ?? [];
   const past = poisson(rng, (profile.visitsPerYear * (today - start)) / 365.25);
   const upcoming = poisson(rng, profile.upcoming);
   for (let i = 0; i < past + upcoming; i++) {
     const day = i < past ? rng.int(start, today - 1) : rng.int(today + 1, horizon);
-    const reason = sexReasons.length > 0 && rng.chance(0.2) ? rng.pick(sexReasons).reason : rng.pick(profile.reasons);
+    const reason = sexReasons.length > 0 && rng.chance(0.2) ? rng.pick(sexReasons) : rng.pick(profile.reasons);
     plans.push({
       day,
       reason: rng.chance(0.03) ? null : reason.text,
@@ -445,37 +315,51 @@ export function generateAppointments(ctx: RecordContext): Appointment[] {
   return schedule(ctx, plans, today, horizon, birth, clinic.capabilities.videoConsultation);
 }
 
+/** A child health examination or vaccination visit, on its due day. */
+interface Visit {
+  readonly due: DayNumber;
+  readonly label: string;
+  readonly minutes: number;
+}
+
 /** Child health examinations and programme vaccinations (merged when due within two weeks). */
-function childProgramme(ctx: RecordContext, birth: number, start: number, horizon: number, plans: Plan[]): void {
+function childProgramme(
+  ctx: RecordContext,
+  programme: ProgrammeSource,
+  birth: DayNumber,
+  start: DayNumber,
+  horizon: DayNumber,
+  plans: Plan[],
+): void {
   const { rng, patient } = ctx;
-  const exams =
-    patient.ageYears <= 8
-      ? CHILD_EXAMS.map(([months, label]) => ({
-          due: months === 0 ? birth + 35 : addMonthsToDay(birth, months),
-          label,
-          vaccination: false,
-        }))
-      : [];
-  const visits: { due: number; label: string; minutes: number }[] = [];
-  let groupDue = -1;
-  let labels: string[] = [];
-  const flush = (): void => {
-    if (labels.length === 0) return;
-    const exam = exams.find((e) => Math.abs(e.due - groupDue) <= 14);
-    if (exam) exam.vaccination = true;
-    else visits.push({ due: groupDue, label: `Vaccination (${labels.join(' og ')})`, minutes: 15 });
-    labels = [];
+  const exams = patient.ageYears <= 8 ? CHILD_EXAMS : [];
+  const examDue = exams.map(([months]) => (months === 0 ? birth + 35 : addMonthsToDay(birth, months)));
+  // Whether a vaccination visit was merged into the examination of the same index.
+  const withVaccination = exams.map(() => false);
+  const visits: Visit[] = [];
+  // Doses due on the same day are one visit, merged into an examination within two weeks of it.
+  const vaccinationVisit = (due: DayNumber, labels: string): void => {
+    const exam = examDue.findIndex((d) => Math.abs(d - due) <= 14);
+    if (exam >= 0) withVaccination[exam] = true;
+    else visits.push({ due, label: `Vaccination (${labels})`, minutes: 15 });
   };
-  for (const dose of dosesDue(patient.birthDate, patient.sex)) {
-    const due = dayNumber(dose.dueDate);
-    if (due !== groupDue) flush();
-    groupDue = due;
-    labels.push(dose.label);
+  // The programme is in due order, so doses due on one day are adjacent.
+  let groupDue = Number.NaN;
+  let labels = '';
+  for (const { dose, dueDay } of programme()) {
+    if (dueDay === groupDue) {
+      labels += ` og ${dose.label}`;
+      continue;
+    }
+    if (labels !== '') vaccinationVisit(groupDue, labels);
+    groupDue = dueDay;
+    labels = dose.label;
   }
-  flush();
-  for (const e of exams) {
-    visits.push({ due: e.due, label: e.vaccination ? `${e.label} og vaccination` : e.label, minutes: 30 });
-  }
+  if (labels !== '') vaccinationVisit(groupDue, labels);
+  exams.forEach(([, label], i) => {
+    const due = examDue[i] as DayNumber;
+    visits.push({ due, label: withVaccination[i] ? `${label} og vaccination` : label, minutes: 30 });
+  });
   for (const v of visits) {
     if (v.due > horizon || v.due + 120 < start) continue;
     // Most families come within three weeks of the due date; one in eight not at all.
@@ -487,14 +371,14 @@ function childProgramme(ctx: RecordContext, birth: number, start: number, horizo
 }
 
 /** Regular controls of one or two chronic illnesses, from the window's start to the horizon. */
-function chronicControls(ctx: RecordContext, start: number, horizon: number, plans: Plan[]): void {
+function chronicControls(ctx: RecordContext, start: DayNumber, horizon: DayNumber, plans: Plan[]): void {
   const { rng, patient } = ctx;
-  const eligible = CHRONIC_CARE.filter((c) => patient.ageYears >= c.minAge);
-  if (eligible.length === 0) return;
-  const first = rng.weighted(eligible.map((c) => [c, c.weight] as const));
-  const others = eligible.filter((c) => c !== first);
-  const cares =
-    others.length > 0 && rng.chance(0.3) ? [first, rng.weighted(others.map((c) => [c, c.weight] as const))] : [first];
+  const eligible = CHRONIC_CARE_BY_AGE[tableAge(patient.ageYears)];
+  if (eligible === null || eligible === undefined) return;
+  const first = pickWeighted(rng, eligible);
+  // A second illness, rarer: drawn by weight among the others.
+  const others = eligible.values.length > 1 && rng.chance(0.3) ? eligible.values.filter((c) => c !== first) : [];
+  const cares = others.length > 0 ? [first, rng.weighted(others.map((c) => [c, c.weight] as const))] : [first];
   for (const care of cares) {
     const every = Math.round(care.everyMonths * 30.44);
     const perYear = Math.round(12 / care.everyMonths);
@@ -512,13 +396,17 @@ function chronicControls(ctx: RecordContext, start: number, horizon: number, pla
   }
 }
 
+function byDay(a: Plan, b: Plan): number {
+  return a.day - b.day;
+}
+
 /** Places the plans on working days and clock times, and draws kind, practitioner and booker. */
 function schedule(
   ctx: RecordContext,
   plans: Plan[],
-  today: number,
-  horizon: number,
-  birth: number,
+  today: DayNumber,
+  horizon: DayNumber,
+  birth: DayNumber,
   video: boolean,
 ): Appointment[] {
   const { rng, patient, clinic, custodians } = ctx;
@@ -531,18 +419,18 @@ function schedule(
 
   // In day order, each plan takes the first working day on or after its own and after the previous
   // appointment's, so days strictly increase: sorted by start, at most one appointment a day.
-  plans.sort((a, b) => a.day - b.day);
+  sortInPlace(plans, byDay);
   let lastDay = Number.NEGATIVE_INFINITY;
   for (const plan of plans) {
     // Nothing is placed on the reference day itself: before it is past, after it is upcoming.
     const past = plan.day < today;
-    const day = nextWorkingDay(Math.max(past ? plan.day : Math.max(plan.day, today + 1), lastDay + 1));
+    const day = workingDayOnOrAfter(Math.max(past ? plan.day : Math.max(plan.day, today + 1), lastDay + 1));
     // A past plan moved onto today or later, or a future one moved past the horizon, is dropped.
     if (past ? day >= today : day > horizon) continue;
     lastDay = day;
 
-    const kind: Kind = plan.mode === 'in-person' ? 'in-person' : rng.weighted(kinds[plan.mode]);
-    const minutes = kind === 'in-person' && plan.minutes > 0 ? plan.minutes : rng.weighted(MINUTES[kind]);
+    const kind: Kind = plan.mode === 'in-person' ? 'in-person' : pickWeighted(rng, kinds[plan.mode]);
+    const minutes = kind === 'in-person' && plan.minutes > 0 ? plan.minutes : pickWeighted(rng, MINUTES[kind]);
     const startMinute = DAY_OPENS + 5 * rng.int(0, (DAY_CLOSES - DAY_OPENS - minutes) / 5);
 
     // Booked at the desk, or by the patient; for a child under 15 by a parent with custody.
@@ -555,12 +443,10 @@ function schedule(
           : { role: 'clinic', name: clinic.name };
 
     const cancelled = past && rng.chance(CANCELLED_SHARE);
-    const date = isoDateOf(day);
-    const offset = offsetOf(day);
     out.push({
       id: ctx.ids.next('apt'),
-      startsAt: `${date}T${CLOCK[startMinute]}:00${offset}`,
-      endsAt: `${date}T${CLOCK[startMinute + minutes]}:00${offset}`,
+      startsAt: copenhagenTimestamp(day, startMinute),
+      endsAt: copenhagenTimestamp(day, startMinute + minutes),
       kind,
       status: cancelled ? 'cancelled' : past ? 'completed' : 'booked',
       practitioner: ownDoctor === null ? null : rng.chance(0.75) ? ownDoctor : rng.pick(doctors),
@@ -573,10 +459,10 @@ function schedule(
 }
 
 /** When a past appointment was cancelled: the same morning, the day before, or up to a week before. */
-function cancellation(rng: Rng, day: number, startMinute: number): string {
+function cancellation(rng: Rng, day: DayNumber, startMinute: number): string {
   const sameDayLatest = startMinute - 30;
   const r = rng.next();
   const daysBefore = r < 0.25 ? 0 : r < 0.6 ? 1 : rng.int(2, 7);
-  if (daysBefore === 0 && sameDayLatest >= 7 * 60) return wallClockIso(day, rng.int(7 * 60, sameDayLatest));
-  return wallClockIso(day - Math.max(1, daysBefore), rng.int(7 * 60, 21 * 60 + 59));
+  if (daysBefore === 0 && sameDayLatest >= 7 * 60) return copenhagenTimestamp(day, rng.int(7 * 60, sameDayLatest));
+  return copenhagenTimestamp(day - Math.max(1, daysBefore), rng.int(7 * 60, 21 * 60 + 59));
 }

@@ -17,81 +17,13 @@
  * multiplier (hypertension, type 2 diabetes, heart disease, obesity …) and smoking (COPD, lung
  * cancer …). Each has mean 1, so the marginal prevalences stay those of the table.
  *
- * The module also holds the fast calendar arithmetic the clinical generators share: day numbers
- * (days since 1970-01-01) instead of `domain/time.ts`'s string functions, which parse with a
- * regular expression on every call and would dominate the cost of a patient.
+ * Dates are day numbers (generators/day-calendar.ts), as in every record generator.
  */
 
-import { publicHolidays } from '../../domain/public-holidays.ts';
 import type { IsoDate } from '../../domain/time.ts';
 import type { RecordContext } from '../context.ts';
-
-// ── Calendar on day numbers ─────────────────────────────────────────────────────────────────────
-
-/** Days since 1970-01-01 (proleptic Gregorian, no time zone). */
-export type DayNumber = number;
-
-const PAD2: readonly string[] = Object.freeze(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')));
-
-/** Days from civil date (Howard Hinnant's algorithm): integer arithmetic only. */
-export function dayOf(year: number, month: number, day: number): DayNumber {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The day number of a `YYYY-MM-DD` date (assumed valid: it comes from the context). */
-export function isoToDay(iso: IsoDate): DayNumber {
-  const year = iso.charCodeAt(0) * 1000 + iso.charCodeAt(1) * 100 + iso.charCodeAt(2) * 10 + iso.charCodeAt(3) - 53_328;
-  const month = iso.charCodeAt(5) * 10 + iso.charCodeAt(6) - 528;
-  const day = iso.charCodeAt(8) * 10 + iso.charCodeAt(9) - 528;
-  return dayOf(year, month, day);
-}
-
-/** `YYYY-MM-DD` of a day number (years 1000–9999). */
-export function dayToIso(dayNumber: DayNumber): IsoDate {
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${PAD2[m]}-${PAD2[d]}`;
-}
-
-/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
-export function weekdayIndex(dayNumber: DayNumber): number {
-  return (((dayNumber + 3) % 7) + 7) % 7;
-}
-
-// Public holidays (the customary ones included: clinics close on them) as day numbers, so the
-// clinical generators can keep blood samples off them without building holiday lists per patient.
-// Outside these years samples may fall on a holiday; the reference dates in use are far inside.
-const HOLIDAY_FIRST_YEAR = 1990;
-const HOLIDAY_LAST_YEAR = 2080;
-const HOLIDAY_DAYS: ReadonlySet<DayNumber> = new Set(
-  Array.from({ length: HOLIDAY_LAST_YEAR - HOLIDAY_FIRST_YEAR + 1 }, (_, i) =>
-    publicHolidays(HOLIDAY_FIRST_YEAR + i, { includeUnofficial: true }).map((h) => isoToDay(h.date)),
-  ).flat(),
-);
-
-/** Whether the clinic is open for ordinary work that day (a weekday and not a holiday). */
-export function isClinicDay(dayNumber: DayNumber): boolean {
-  return weekdayIndex(dayNumber) < 5 && !HOLIDAY_DAYS.has(dayNumber);
-}
-
-/** The nearest clinic day on or before a day. */
-export function clinicDayOnOrBefore(dayNumber: DayNumber): DayNumber {
-  let d = dayNumber;
-  while (!isClinicDay(d)) d--;
-  return d;
-}
+import { type DayNumber, dayToIso, isoToDay } from '../day-calendar.ts';
+import { sortInPlace } from './sort.ts';
 
 // ── Conditions ──────────────────────────────────────────────────────────────────────────────────
 
@@ -247,7 +179,7 @@ const BAND_OF_AGE: readonly number[] = Object.freeze(
 const DAYS_PER_YEAR = 365.25;
 
 type Row = readonly [number, number, number, number, number, number, number, number, number];
-const NONE: Row = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+const NONE: Row = Object.freeze([0, 0, 0, 0, 0, 0, 0, 0, 0]);
 
 function spec(
   key: ConditionKey,
@@ -597,7 +529,7 @@ export function chronicConditions(ctx: RecordContext): ClinicalProfile {
     const onsetDay = Math.max(minDay, todayDay - rng.int(0, 10 * 365));
     conditions.push({ key: 'tobaccoAbuse', icpcCode: 'P17', onset: dayToIso(onsetDay), onsetDay });
   }
-  conditions.sort(byOnset);
+  sortInPlace(conditions, byOnset);
 
   let anticoagulant: Anticoagulant | null = null;
   let anticoagulantFromDay = todayDay;
@@ -668,9 +600,11 @@ const STATIN_INDICATIONS: readonly (readonly [ConditionKey, number, number])[] =
 function statinStart(ctx: RecordContext, conditions: readonly Condition[], todayDay: DayNumber): DayNumber | null {
   let share = 0;
   let from = Number.POSITIVE_INFINITY;
-  for (const [key, treated, fromAge] of STATIN_INDICATIONS) {
-    const c = findIn(conditions, key);
-    if (c === undefined || ctx.patient.ageYears < fromAge) continue;
+  // Indexed, not destructured: destructuring a tuple in a loop allocates an iterator per item.
+  for (const indication of STATIN_INDICATIONS) {
+    const treated = indication[1];
+    const c = findIn(conditions, indication[0]);
+    if (c === undefined || ctx.patient.ageYears < indication[2]) continue;
     if (treated > share) share = treated;
     if (c.onsetDay < from) from = c.onsetDay;
   }
@@ -688,38 +622,4 @@ function startAfter(
 ): DayNumber | null {
   if (condition === undefined || !ctx.rng.chance(share)) return null;
   return Math.min(todayDay, condition.onsetDay + ctx.rng.int(minDays, maxDays));
-}
-
-// ── Instants ────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * `YYYY-MM-DDTHH:MM:00+01:00` (or +02:00 in summer time) for a Copenhagen wall-clock time, the
- * instant format of the contracts. The offset follows the EU rule (summer time from the last
- * Sunday of March to the last Sunday of October; until 1995 Denmark ended it in September, in
- * 1980 it began on 6 April, and before 1980 there was none), without formatting through Intl, which costs microseconds per call.
- * Times in the spring gap are read with the winter offset and in the autumn overlap with the
- * summer offset, as `copenhagenInstant` in domain/time.ts does.
- */
-export function copenhagenTimestamp(dayNumber: DayNumber, minuteOfDay: number): string {
-  const iso = dayToIso(dayNumber);
-  const hour = Math.floor(minuteOfDay / 60);
-  const minute = minuteOfDay - hour * 60;
-  return `${iso}T${PAD2[hour]}:${PAD2[minute]}:00${isSummerTime(iso, dayNumber, hour) ? '+02:00' : '+01:00'}`;
-}
-
-function isSummerTime(iso: IsoDate, dayNumber: DayNumber, hour: number): boolean {
-  const year = iso.charCodeAt(0) * 1000 + iso.charCodeAt(1) * 100 + iso.charCodeAt(2) * 10 + iso.charCodeAt(3) - 53_328;
-  if (year < 1980) return false;
-  // Denmark's first year of summer time began on the first Sunday of April.
-  const start = year === 1980 ? dayOf(1980, 4, 6) : lastSunday(year, 3);
-  const end = lastSunday(year, year < 1996 ? 9 : 10);
-  if (dayNumber < start || dayNumber > end) return false;
-  if (dayNumber === start) return hour >= 3;
-  if (dayNumber === end) return hour < 3;
-  return true;
-}
-
-function lastSunday(year: number, month: number): DayNumber {
-  const last = dayOf(year, month + 1, 1) - 1;
-  return last - ((weekdayIndex(last) + 1) % 7);
 }

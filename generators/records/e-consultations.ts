@@ -16,8 +16,17 @@
  */
 import type { components } from '../../contracts/types/platform-journal.d.ts';
 import type { EConsultation, RecordContext } from '../context.ts';
+import {
+  addWorkingDays,
+  copenhagenEpochMs,
+  copenhagenTimestamp,
+  type DayNumber,
+  isoToDay,
+  weekdayIndex,
+} from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
-import { addWorkingDays, dayNumber, poisson, wallClockIso, wallClockMs, weekdayIndex } from './appointments.ts';
+import { poisson } from './sampling.ts';
+import { sortInPlace } from './sort.ts';
 
 type Attachment = components['schemas']['Attachment'];
 type AttachmentContent = components['schemas']['AttachmentContent'];
@@ -72,8 +81,8 @@ export function attachmentContent(attachment: Attachment): AttachmentContent | u
 
 /** What a topic's template knows about the thread it writes. */
 interface Scene {
-  /** The day of the first message (day number), for "since Sunday". */
-  readonly day: number;
+  /** The day of the first message, for "since Sunday". */
+  readonly day: DayNumber;
   readonly female: boolean;
   /** For child topics: the child's first name, age ('8 måneder', '7 år') and pronouns. */
   readonly child: string;
@@ -105,7 +114,7 @@ interface Topic {
   write(rng: Rng, s: Scene): Texts;
 }
 
-const WEEKDAY_NAMES = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'] as const;
+const WEEKDAY_NAMES = Object.freeze(['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'] as const);
 
 /** When something began, `days` before the scene's day, for "siden søndag": 'i går', a weekday, 'sidste uge'. */
 function since(s: Scene, days: number): string {
@@ -118,8 +127,17 @@ function genitive(name: string): string {
   return last === 's' || last === 'x' || last === 'z' ? `${name}'` : `${name}s`;
 }
 
-const BODY_PARTS = ['underarmen', 'halsen', 'maven', 'ryggen', 'skinnebenet', 'hånden', 'brystet', 'låret'] as const;
-const RENEWALS = [
+const BODY_PARTS = Object.freeze([
+  'underarmen',
+  'halsen',
+  'maven',
+  'ryggen',
+  'skinnebenet',
+  'hånden',
+  'brystet',
+  'låret',
+] as const);
+const RENEWALS = Object.freeze([
   'Amlodipin',
   'Losartan',
   'Metformin',
@@ -131,34 +149,34 @@ const RENEWALS = [
   'Ventoline',
   'Symbicort',
   'Ramipril',
-] as const;
-const LAB_VALUES = [
+] as const);
+const LAB_VALUES = Object.freeze([
   'kolesterol',
   'langtidsblodsukker (HbA1c)',
   'stofskifte (TSH)',
   'levertal (ALAT)',
   'nyretal (kreatinin)',
   'blodprocent (hæmoglobin)',
-] as const;
+] as const);
 /** Specialist and the complaint that leads a patient to ask for the referral. */
-const REFERRALS: readonly (readonly [string, string])[] = [
+const REFERRALS: readonly (readonly [string, string])[] = Object.freeze([
   ['fysioterapeut', 'ondt i lænden'],
   ['fysioterapeut', 'ondt i skulderen'],
   ['psykolog', 'det psykisk svært efter et dødsfald i familien'],
   ['hudlæge', 'et eksem, der ikke vil gå væk'],
   ['ortopædkirurg', 'ondt i knæet, også når jeg hviler'],
-];
+]);
 /** Medicine, a known side effect, and the side effect capitalised. */
-const SIDE_EFFECTS: readonly (readonly [string, string, string])[] = [
+const SIDE_EFFECTS: readonly (readonly [string, string, string])[] = Object.freeze([
   ['Amlodipin', 'hævede ankler', 'Hævede ankler'],
   ['Ramipril', 'tør hoste', 'Tør hoste'],
   ['Metformin', 'kvalme og løs mave', 'Kvalme og løs mave'],
   ['Sertralin', 'kvalme og dårlig søvn', 'Kvalme og dårlig søvn'],
   ['Atorvastatin', 'ømme muskler', 'Ømme muskler'],
-];
-const DESTINATIONS = ['Thailand', 'Vietnam', 'Kenya', 'Indien', 'Mexico', 'Tanzania', 'Peru'] as const;
+]);
+const DESTINATIONS = Object.freeze(['Thailand', 'Vietnam', 'Kenya', 'Indien', 'Mexico', 'Tanzania', 'Peru'] as const);
 
-const ADULT_TOPICS: readonly Topic[] = [
+const ADULT_TOPICS: readonly Topic[] = Object.freeze([
   {
     weight: 10,
     minAge: 15,
@@ -366,9 +384,9 @@ const ADULT_TOPICS: readonly Topic[] = [
       };
     },
   },
-];
+]);
 
-const CHILD_TOPICS: readonly Topic[] = [
+const CHILD_TOPICS: readonly Topic[] = Object.freeze([
   {
     weight: 12,
     minAge: 0.25, // from 3 months: younger babies with fever go straight to Lægevagten
@@ -466,14 +484,14 @@ const CHILD_TOPICS: readonly Topic[] = [
       };
     },
   },
-];
+]);
 
 // ── Generator ────────────────────────────────────────────────────────────────────────────────
 
-const GENERIC_FOLLOW_UPS: readonly (readonly [string, string])[] = [
+const GENERIC_FOLLOW_UPS: readonly (readonly [string, string])[] = Object.freeze([
   ['Tak for svaret. Jeg har bestilt en tid.', 'Godt. Vi ses.'],
   ['Tak for svaret, det hjalp.', 'Det var godt at høre. Skriv endelig igen, hvis det bliver værre.'],
-];
+]);
 const MAX_THREADS = 8;
 const MINUTES_A_DAY = 1440;
 const RECENT_SHARE = 0.05;
@@ -489,6 +507,10 @@ function threadsPerYear(age: number): number {
   return 0.5;
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 function firstName(name: string): string {
   const space = name.indexOf(' ');
   return space < 0 ? name : name.slice(0, space);
@@ -496,13 +518,13 @@ function firstName(name: string): string {
 
 /** When a message is sent: day number, minute of the Copenhagen day, and epoch ms to compare. */
 interface Sent {
-  readonly day: number;
+  readonly day: DayNumber;
   readonly minute: number;
   readonly ms: number;
 }
 
-function sentAt(day: number, minute: number): Sent {
-  return { day, minute, ms: wallClockMs(day, minute) };
+function sentAt(day: DayNumber, minute: number): Sent {
+  return { day, minute, ms: copenhagenEpochMs(day, minute) };
 }
 
 /** Patients write at any hour from 07:00 to 23:00, half of them in the evening. */
@@ -528,8 +550,8 @@ function answerAfter(rng: Rng, day: number): Sent {
  */
 export function generateEConsultations(ctx: RecordContext): EConsultation[] {
   const { rng, patient, clinic, custodians } = ctx;
-  const today = dayNumber(ctx.today);
-  const birth = dayNumber(patient.birthDate);
+  const today = isoToDay(ctx.today);
+  const birth = isoToDay(patient.birthDate);
   const isChild = patient.ageYears < 15;
   if (isChild && custodians.length === 0) return [];
   // A child's threads start after birth; an older patient's own from the 15th birthday (own MitID).
@@ -555,7 +577,7 @@ export function generateEConsultations(ctx: RecordContext): EConsultation[] {
     const day = Math.max(start, today - rng.int(0, 2));
     opened[0] = day * MINUTES_A_DAY + (day === today ? rng.int(7 * 60, 11 * 60 + 59) : writingMinute(rng));
   }
-  opened.sort((a, b) => a - b);
+  sortInPlace(opened, ascending);
 
   const threads: EConsultation[] = [];
   for (const at of opened) {
@@ -571,8 +593,13 @@ export function generateEConsultations(ctx: RecordContext): EConsultation[] {
     const texts = topic.write(rng, {
       day,
       female,
+      // Only the children's topics name the child and its age.
       child: isChild ? firstName(patient.name) : '',
-      age: months < 24 ? `${months} ${months === 1 ? 'måned' : 'måneder'}` : `${Math.floor(ageAtDay)} år`,
+      age: !isChild
+        ? ''
+        : months < 24
+          ? `${months} ${months === 1 ? 'måned' : 'måneder'}`
+          : `${Math.floor(ageAtDay)} år`,
       infant: months < 24,
       She: female ? 'Hun' : 'Han',
       she: female ? 'hun' : 'han',
@@ -701,5 +728,5 @@ function message(ctx: RecordContext, author: Party, body: string, at: Sent, phot
       attachments.push({ id: ctx.ids.next('att'), fileName, contentType: p.contentType, sizeBytes: p.sizeBytes });
     }
   }
-  return { id: ctx.ids.next('msg'), author, body, sentAt: wallClockIso(at.day, at.minute), attachments };
+  return { id: ctx.ids.next('msg'), author, body, sentAt: copenhagenTimestamp(at.day, at.minute), attachments };
 }

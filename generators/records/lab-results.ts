@@ -16,8 +16,10 @@
  * share of flagged results is plausible, not fitted to data.
  */
 import type { LabResult, RecordContext } from '../context.ts';
-import type { ClinicalProfile, Condition, ConditionKey, DayNumber } from './clinical-profile.ts';
-import { copenhagenTimestamp, findCondition, isClinicDay } from './clinical-profile.ts';
+import { copenhagenTimestamp, type DayNumber, isWorkingDay } from '../day-calendar.ts';
+import type { ClinicalProfile, Condition, ConditionKey } from './clinical-profile.ts';
+import { findCondition } from './clinical-profile.ts';
+import { sortInPlace } from './sort.ts';
 
 // Analytes, as bit positions of a session's mask.
 const HB = 0;
@@ -248,11 +250,13 @@ export function generateLabResults(ctx: RecordContext, profile: ClinicalProfile)
     plan(ctx, sessions, anaemia.onsetDay, from, todayDay, bit(HB) | bit(LEUKOCYTES) | bit(CRP), ANAEMIA, false);
     plan(ctx, sessions, anaemia.onsetDay + rng.int(60, 90), from, todayDay, bit(HB), ANAEMIA_TREATED, false);
   }
-  for (const [key, share, flag] of CRP_AT_INFECTION) {
-    const infection = findCondition(profile, key);
-    if (infection === undefined || infection.onsetDay < from || !rng.chance(share)) continue;
+  // Indexed, not destructured: destructuring a tuple in a loop allocates an iterator per item.
+  for (const crp of CRP_AT_INFECTION) {
+    const infection = findCondition(profile, crp[0]);
+    if (infection === undefined || infection.onsetDay < from || !rng.chance(crp[1])) continue;
     // Only on the day of the consultation: a weekend episode was seen by the out-of-hours service.
-    if (isClinicDay(infection.onsetDay)) plan(ctx, sessions, infection.onsetDay, from, todayDay, bit(CRP), flag, true);
+    if (isWorkingDay(infection.onsetDay))
+      plan(ctx, sessions, infection.onsetDay, from, todayDay, bit(CRP), crp[2], true);
   }
 
   // A check-up for adults the chronic schedules did not cover; children rarely have blood taken.
@@ -272,7 +276,7 @@ export function generateLabResults(ctx: RecordContext, profile: ClinicalProfile)
     }
   }
 
-  sessions.sort(bySample);
+  sortInPlace(sessions, bySample);
   const out: LabResult[] = [];
   let previous: Session | undefined;
   for (const s of sessions) {
@@ -329,10 +333,10 @@ function plan(
   acute: boolean,
 ): void {
   let day = target < from ? from : target > todayDay ? todayDay : target;
-  while (day >= from && !isClinicDay(day)) day--;
+  while (day >= from && !isWorkingDay(day)) day--;
   if (day < from) {
     day = target < from ? from : target;
-    while (day <= todayDay && !isClinicDay(day)) day++;
+    while (day <= todayDay && !isWorkingDay(day)) day++;
     if (day > todayDay) return;
   }
   const first = acute ? FIRST_ACUTE_MINUTE : FIRST_PLANNED_MINUTE;

@@ -10,8 +10,9 @@
  * for realism, not taken from prescription statistics.
  */
 import type { Medication, RecordContext } from '../context.ts';
-import type { Anticoagulant, ClinicalProfile, Condition, ConditionKey, DayNumber } from './clinical-profile.ts';
-import { dayToIso } from './clinical-profile.ts';
+import { type DayNumber, dayToIso } from '../day-calendar.ts';
+import type { Anticoagulant, ClinicalProfile, Condition, ConditionKey } from './clinical-profile.ts';
+import { sortInPlace } from './sort.ts';
 
 interface Drug {
   readonly atc: string;
@@ -173,12 +174,19 @@ function plan(
   });
 }
 
-const ANTIDEPRESSANTS = [D.sertraline, D.sertraline, D.escitalopram, D.escitalopram, D.citalopram, D.mirtazapine];
-const OA_PLANS = [
+const ANTIDEPRESSANTS = Object.freeze([
+  D.sertraline,
+  D.sertraline,
+  D.escitalopram,
+  D.escitalopram,
+  D.citalopram,
+  D.mirtazapine,
+]);
+const OA_PLANS = Object.freeze([
   plan(0.45, [D.paracetamolRegular], { start: 'later', ended: 0.3 }),
   plan(0.25, [D.ibuprofen], { start: 'later', course: 14 }),
   plan(0.05, [D.tramadol], { start: 'later', ended: 0.5 }),
-];
+]);
 
 // Anticoagulants, statins and methotrexate are in the profile (lab results depend on them).
 const PLANS: Readonly<Partial<Record<ConditionKey, readonly Plan[]>>> = Object.freeze({
@@ -352,7 +360,7 @@ export function generateMedications(ctx: RecordContext, profile: ClinicalProfile
     }
   }
 
-  out.sort(byStart);
+  sortInPlace(out, byStart);
   return out;
 }
 

@@ -12,10 +12,11 @@
  * invented private practitioners. Shares per condition are APPROXIMATIONS chosen for realism.
  */
 
-import { addMonths } from '../../domain/time.ts';
 import type { RecordContext, Referral } from '../context.ts';
-import type { ClinicalProfile, ConditionKey, DayNumber } from './clinical-profile.ts';
-import { dayToIso } from './clinical-profile.ts';
+import { addMonthsToDay, type DayNumber, dayToIso } from '../day-calendar.ts';
+import type { ClinicalProfile, ConditionKey } from './clinical-profile.ts';
+import { pickWeighted, type WeightedTable, weightedTable } from './sampling.ts';
+import { sortInPlace } from './sort.ts';
 
 type Kind = Referral['kind'];
 type Status = Referral['status'];
@@ -221,7 +222,7 @@ interface Region {
 }
 
 // biome-ignore format: a table
-const REGIONS: readonly (readonly [Region, number])[] = Object.freeze([
+const REGIONS: WeightedTable<Region> = weightedTable<Region>([
   // [region, share of the population]
   [{ university: 'Rigshospitalet', hospitals: ['Herlev og Gentofte Hospital', 'Bispebjerg og Frederiksberg Hospitaler', 'Amager og Hvidovre Hospital', 'Nordsjællands Hospital'], diabetesCentre: 'Steno Diabetes Center Copenhagen' }, 0.32],
   [{ university: 'Sjællands Universitetshospital', hospitals: ['Holbæk Sygehus', 'Slagelse Sygehus', 'Næstved Sygehus', 'Nykøbing F. Sygehus'], diabetesCentre: 'Steno Diabetes Center Sjælland' }, 0.14],
@@ -313,7 +314,7 @@ export function generateReferrals(ctx: RecordContext, profile: ClinicalProfile):
   const { rng } = ctx;
   const { todayDay } = profile;
   const age = ctx.patient.ageYears;
-  const region = rng.weighted(REGIONS);
+  const region = pickWeighted(rng, REGIONS);
   const out: Referral[] = [];
 
   for (const condition of profile.conditions) {
@@ -340,7 +341,7 @@ export function generateReferrals(ctx: RecordContext, profile: ClinicalProfile):
     const issued = todayDay - Math.floor(ANY_WINDOW_DAYS * u * u);
     out.push(referral(ctx, rng.pick(STRAY), region, Math.max(issued, profile.birthDay), todayDay, age));
   }
-  out.sort(byIssued);
+  sortInPlace(out, byIssued);
   return out;
 }
 
@@ -353,9 +354,9 @@ function referral(
   age: number,
 ): Referral {
   const { rng } = ctx;
-  const issuedOn = dayToIso(issuedDay);
   const openEnded = template.receiver === 'municipality' || template.receiver === 'dietitian';
-  const validUntil = openEnded ? null : addMonths(issuedOn, 6);
+  // Valid for six calendar months, to the day (clamped to the month's end).
+  const validUntilDay = openEnded ? null : addMonthsToDay(issuedDay, 6);
   const reason = template.reasons.length === 1 ? (template.reasons[0] as string) : rng.pick(template.reasons);
   return {
     id: ctx.ids.next('ref'),
@@ -363,9 +364,9 @@ function referral(
     kind: template.kind,
     reason,
     receiver: receiverOf(ctx, template, region, age),
-    status: statusOf(ctx, todayDay - issuedDay, validUntil !== null && validUntil < ctx.today),
-    issuedOn,
-    validUntil,
+    status: statusOf(ctx, todayDay - issuedDay, validUntilDay !== null && validUntilDay < todayDay),
+    issuedOn: dayToIso(issuedDay),
+    validUntil: validUntilDay === null ? null : dayToIso(validUntilDay),
   };
 }
 
@@ -404,23 +405,23 @@ function personName(ctx: RecordContext, receiver: ReceiverKind): string {
 /** Where a referral stands after `age` days: on its way, booked, used, or lapsed. */
 function statusOf(ctx: RecordContext, ageDays: number, lapsed: boolean): Status {
   const { rng } = ctx;
-  if (lapsed) return rng.weighted(LAPSED);
+  if (lapsed) return pickWeighted(rng, LAPSED);
   if (ageDays <= 3) return rng.chance(0.7) ? 'sent' : 'received';
-  if (ageDays <= 21) return rng.weighted(FRESH);
-  return rng.weighted(UNDER_WAY);
+  if (ageDays <= 21) return pickWeighted(rng, FRESH);
+  return pickWeighted(rng, UNDER_WAY);
 }
 
-const LAPSED: readonly (readonly [Status, number])[] = Object.freeze([
+const LAPSED: WeightedTable<Status> = weightedTable<Status>([
   ['completed', 0.8],
   ['expired', 0.15],
   ['rejected', 0.05],
 ]);
-const FRESH: readonly (readonly [Status, number])[] = Object.freeze([
+const FRESH: WeightedTable<Status> = weightedTable<Status>([
   ['received', 0.55],
   ['booked', 0.4],
   ['rejected', 0.05],
 ]);
-const UNDER_WAY: readonly (readonly [Status, number])[] = Object.freeze([
+const UNDER_WAY: WeightedTable<Status> = weightedTable<Status>([
   ['booked', 0.45],
   ['completed', 0.45],
   ['received', 0.05],

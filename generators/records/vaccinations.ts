@@ -16,10 +16,13 @@
  * the 50+ in 2022 and the 65+ since. ATC codes are WHO's (J07).
  */
 import type { IsoDate } from '../../domain/time.ts';
-import { CHILD_INFLUENZA_FIRST_SEASON, childInfluenzaOffer, dosesDue } from '../../domain/vaccination.ts';
+import { CHILD_INFLUENZA_FIRST_SEASON, childInfluenzaOffer } from '../../domain/vaccination.ts';
 import type { RecordContext, Vaccination } from '../context.ts';
+import { type DayNumber, dayOf, dayToIso, isoToDay, workingDayOnOrAfter, yearOfDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
-import { dayNumber, daysFromCivil, isoDateOf, nextWorkingDay } from './appointments.ts';
+import { type ProgrammeSource, programmeSource } from './programme.ts';
+import { pickWeighted, type WeightedTable, weightedTable } from './sampling.ts';
+import { sortInPlace } from './sort.ts';
 
 interface Product {
   readonly vaccine: string;
@@ -49,7 +52,7 @@ const DUKORAL = product('Dukoral', 'J07AE01');
 
 /** Cohorts whose programme doses the generator registers (see the header). */
 const PROGRAMME_HISTORY_FROM: IsoDate = '2008-01-01';
-const PCV13_FROM = dayNumber('2010-04-19');
+const PCV13_FROM = isoToDay('2010-04-19');
 /** The oldest children who were still 6 in the first influenza season (autumn 2021). */
 const CHILD_INFLUENZA_COHORTS_FROM: IsoDate = `${CHILD_INFLUENZA_FIRST_SEASON - 7}-10-01`;
 const DECLINES_PROGRAMME = 0.015;
@@ -76,7 +79,7 @@ const YEAR_DAYS = 365.25;
 const CLINIC = 'clinic';
 
 interface Draft {
-  day: number;
+  day: DayNumber;
   product: Product;
   dose: number | null;
   /** A name, or CLINIC for the patient's own doctor (resolved once per patient). */
@@ -85,30 +88,43 @@ interface Draft {
 
 /**
  * The patient's vaccinations in the order given: childhood programme doses for cohorts born from
- * 2008 and a short adult list; nothing before birth or after the reference date.
+ * 2008 and a short adult list; nothing before birth or after the reference date. `programme` is
+ * the child's programme (generateJournal shares one with the appointments; by default it is read
+ * from domain/vaccination.ts).
  */
-export function generateVaccinations(ctx: RecordContext): Vaccination[] {
+export function generateVaccinations(
+  ctx: RecordContext,
+  programme: ProgrammeSource = programmeSource(ctx.patient),
+): Vaccination[] {
   const { rng, patient } = ctx;
-  const today = dayNumber(ctx.today);
-  const birth = dayNumber(patient.birthDate);
+  const today = isoToDay(ctx.today);
+  const birth = isoToDay(patient.birthDate);
   const drafts: Draft[] = [];
 
   let childFlu = false;
-  if (patient.birthDate >= PROGRAMME_HISTORY_FROM) childFlu = childhoodProgramme(ctx, today, drafts);
+  if (patient.birthDate >= PROGRAMME_HISTORY_FROM) childFlu = childhoodProgramme(ctx, programme, today, drafts);
   if (childFlu && patient.birthDate >= CHILD_INFLUENZA_COHORTS_FROM) childInfluenza(ctx, birth, today, drafts);
   if (patient.ageYears >= 18) adultVaccinations(ctx, birth, today, drafts);
 
-  drafts.sort((a, b) => a.day - b.day);
+  sortInPlace(drafts, byDay);
   const doctors = ctx.clinic.doctors;
   const ownDoctor = doctors.length > 0 ? rng.pick(doctors) : null;
-  return drafts.map((d) => ({
-    id: ctx.ids.next('vac'),
-    vaccine: d.product.vaccine,
-    atcCode: d.product.atcCode,
-    dose: d.dose,
-    givenOn: isoDateOf(d.day),
-    givenBy: d.givenBy === CLINIC ? ownDoctor : d.givenBy,
-  }));
+  const out: Vaccination[] = [];
+  for (const d of drafts) {
+    out.push({
+      id: ctx.ids.next('vac'),
+      vaccine: d.product.vaccine,
+      atcCode: d.product.atcCode,
+      dose: d.dose,
+      givenOn: dayToIso(d.day),
+      givenBy: d.givenBy === CLINIC ? ownDoctor : d.givenBy,
+    });
+  }
+  return out;
+}
+
+function byDay(a: Draft, b: Draft): number {
+  return a.day - b.day;
 }
 
 /** Days after the due date a visit happens: mostly within three weeks, a tail of months, a few early. */
@@ -119,7 +135,7 @@ function visitDelay(rng: Rng, late: boolean): number {
   return late ? days * 2 : days;
 }
 
-function programmeProduct(vaccine: string, day: number): Product {
+function programmeProduct(vaccine: string, day: DayNumber): Product {
   switch (vaccine) {
     case 'DiTeKiPol/Hib':
       return DITEKIPOL_HIB;
@@ -141,21 +157,27 @@ function programmeProduct(vaccine: string, day: number): Product {
  * series keeps a sensible distance from the one before however late that was. Returns whether the
  * family takes up optional offers (the children's influenza vaccine).
  */
-function childhoodProgramme(ctx: RecordContext, today: number, drafts: Draft[]): boolean {
+function childhoodProgramme(
+  ctx: RecordContext,
+  programme: ProgrammeSource,
+  today: DayNumber,
+  drafts: Draft[],
+): boolean {
   const { rng, patient } = ctx;
   const stance = rng.next();
   if (stance < DECLINES_PROGRAMME) return false;
   const declinesMmr = stance < DECLINES_PROGRAMME + DECLINES_MMR;
   const late = rng.chance(0.15);
   const boy = patient.sex === 'male';
-  const series = new Map<string, { due: number; given: number }>();
+  const series = new Map<string, { due: DayNumber; given: DayNumber }>();
   let visitDue = Number.NaN;
   let visitDay = 0;
-  for (const dose of dosesDue(patient.birthDate, patient.sex, ctx.today)) {
-    const due = dayNumber(dose.dueDate);
+  // The doses due by the reference date: the programme is in due order.
+  for (const { dose, dueDay: due } of programme()) {
+    if (due > today) break;
     if (due !== visitDue) {
       visitDue = due;
-      visitDay = nextWorkingDay(due + visitDelay(rng, late));
+      visitDay = workingDayOnOrAfter(due + visitDelay(rng, late));
     }
     const missed = (MISSED[dose.id] ?? 0.03) + (boy && dose.id === 'hpv-1' ? HPV_BOYS_EXTRA_MISSED : 0);
     if (rng.chance(missed) || (declinesMmr && dose.vaccine === 'MMR')) continue;
@@ -164,7 +186,7 @@ function childhoodProgramme(ctx: RecordContext, today: number, drafts: Draft[]):
     if (previous === undefined && dose.vaccine === 'HPV' && dose.dose > 1) continue;
     let day = visitDay;
     if (previous !== undefined) {
-      day = Math.max(day, nextWorkingDay(previous.given + Math.max(28, due - previous.due - 30)));
+      day = Math.max(day, workingDayOnOrAfter(previous.given + Math.max(28, due - previous.due - 30)));
     }
     if (day > today) continue; // due, not yet given
     series.set(dose.vaccine, { due, given: day });
@@ -174,60 +196,63 @@ function childhoodProgramme(ctx: RecordContext, today: number, drafts: Draft[]):
 }
 
 /** The nasal influenza vaccine offered to children aged 2–6 each autumn since 2021. */
-function childInfluenza(ctx: RecordContext, birth: number, today: number, drafts: Draft[]): void {
+function childInfluenza(ctx: RecordContext, birth: DayNumber, today: DayNumber, drafts: Draft[]): void {
   const { rng, patient } = ctx;
-  const todayYear = Number(ctx.today.slice(0, 4));
-  const birthYear = Number(patient.birthDate.slice(0, 4));
+  const todayYear = yearOfDay(today);
+  const birthYear = yearOfDay(birth);
   let first = true;
   for (let year = Math.max(CHILD_INFLUENZA_FIRST_SEASON, birthYear + 2); year <= todayYear; year++) {
-    const day = nextWorkingDay(daysFromCivil(year, 10, 1) + rng.int(0, 75));
+    const day = workingDayOnOrAfter(dayOf(year, 10, 1) + rng.int(0, 75));
     if (day > today || day <= birth || !rng.chance(0.85)) continue;
-    if (childInfluenzaOffer(patient.birthDate, isoDateOf(day)) === undefined) continue;
+    if (childInfluenzaOffer(patient.birthDate, dayToIso(day)) === undefined) continue;
     const vaccine = year >= 2024 ? FLUENZ : FLUENZ_TETRA;
     drafts.push({ day, product: vaccine, dose: null, givenBy: CLINIC });
     // A child's first influenza vaccination is two doses at least four weeks apart.
-    const second = nextWorkingDay(day + rng.int(28, 42));
-    if (first && second <= today && childInfluenzaOffer(patient.birthDate, isoDateOf(second)) !== undefined) {
+    const second = workingDayOnOrAfter(day + rng.int(28, 42));
+    if (first && second <= today && childInfluenzaOffer(patient.birthDate, dayToIso(second)) !== undefined) {
       drafts.push({ day: second, product: vaccine, dose: null, givenBy: CLINIC });
     }
     first = false;
   }
 }
 
-const COVID_PRIMARY: readonly (readonly [minAge: number, from: number, to: number])[] = [
-  // Age in 2021 → the span in which most of that group had the first dose.
-  [80, dayNumber('2021-01-10'), dayNumber('2021-02-28')],
-  [65, dayNumber('2021-03-01'), dayNumber('2021-04-30')],
-  [50, dayNumber('2021-05-01'), dayNumber('2021-06-20')],
-  [0, dayNumber('2021-06-01'), dayNumber('2021-08-31')],
-];
-const BOOSTER_50 = [dayNumber('2021-10-01'), dayNumber('2022-01-15')] as const;
-const BOOSTER_YOUNG = [dayNumber('2021-12-01'), dayNumber('2022-02-28')] as const;
-const AUTUMN_2022 = [dayNumber('2022-09-15'), dayNumber('2022-11-30')] as const;
-const PERTUSSIS_IN_PREGNANCY_FROM = dayNumber('2019-10-01');
-const PNEUMOVAX_FROM = dayNumber('2020-09-01');
-const TRAVEL_VACCINES: readonly Product[] = [HAVRIX, TWINRIX, TYPHIM_VI, DUKORAL];
-const FLU_GIVERS: readonly (readonly [string | null, number])[] = [
+type Span = readonly [from: DayNumber, to: DayNumber];
+const span = (from: IsoDate, to: IsoDate): Span => Object.freeze([isoToDay(from), isoToDay(to)] as const);
+
+// Age in 2021 → the span in which most of that group had the first dose, oldest first.
+const COVID_PRIMARY: readonly (readonly [minAge: number, Span])[] = Object.freeze([
+  Object.freeze([80, span('2021-01-10', '2021-02-28')] as const),
+  Object.freeze([65, span('2021-03-01', '2021-04-30')] as const),
+  Object.freeze([50, span('2021-05-01', '2021-06-20')] as const),
+  Object.freeze([0, span('2021-06-01', '2021-08-31')] as const),
+]);
+const BOOSTER_50 = span('2021-10-01', '2022-01-15');
+const BOOSTER_YOUNG = span('2021-12-01', '2022-02-28');
+const AUTUMN_2022 = span('2022-09-15', '2022-11-30');
+const PERTUSSIS_IN_PREGNANCY_FROM = isoToDay('2019-10-01');
+const PNEUMOVAX_FROM = isoToDay('2020-09-01');
+const TRAVEL_VACCINES: readonly Product[] = Object.freeze([HAVRIX, TWINRIX, TYPHIM_VI, DUKORAL]);
+const FLU_GIVERS: WeightedTable<string | null> = weightedTable<string | null>([
   [CLINIC, 55],
   ['Apotek', 35], // pharmacies vaccinate the 65+ for free as well
   [null, 10],
-];
+]);
 const COVID_CENTRE = 'Regionalt vaccinationscenter';
 const EMERGENCY = 'Akutmodtagelsen';
 
 /** Registers an adult dose if it falls between the 18th birthday and today; false if it does not. */
-type Add = (day: number, p: Product, dose: number | null, givenBy: string | null) => boolean;
+type Add = (day: DayNumber, p: Product, dose: number | null, givenBy: string | null) => boolean;
 
 /** Influenza, COVID-19, boosters and travel vaccines; each only from the 18th birthday. */
-function adultVaccinations(ctx: RecordContext, birth: number, today: number, drafts: Draft[]): void {
+function adultVaccinations(ctx: RecordContext, birth: DayNumber, today: DayNumber, drafts: Draft[]): void {
   const { rng, patient } = ctx;
   const adultFrom = birth + Math.ceil(18 * YEAR_DAYS);
   const from65 = birth + Math.ceil(65 * YEAR_DAYS);
-  const birthYear = Number(patient.birthDate.slice(0, 4));
-  const todayYear = Number(ctx.today.slice(0, 4));
+  const birthYear = yearOfDay(birth);
+  const todayYear = yearOfDay(today);
   const add: Add = (day, p, dose, givenBy) => {
     // Clinics and pharmacies vaccinate on working days; vaccination centres and emergency rooms every day.
-    const d = givenBy === COVID_CENTRE || givenBy === EMERGENCY ? day : nextWorkingDay(day);
+    const d = givenBy === COVID_CENTRE || givenBy === EMERGENCY ? day : workingDayOnOrAfter(day);
     if (d < adultFrom || d > today) return false;
     drafts.push({ day: d, product: p, dose, givenBy });
     return true;
@@ -236,10 +261,10 @@ function adultVaccinations(ctx: RecordContext, birth: number, today: number, dra
   // Seasonal influenza in the last four autumns: most of the 65+, and a risk group of the others.
   const habit = rng.next();
   for (let year = todayYear - 3; year <= todayYear; year++) {
-    const day = daysFromCivil(year, 10, 1) + (rng.chance(0.85) ? rng.int(0, 60) : rng.int(61, 80));
+    const day = dayOf(year, 10, 1) + (rng.chance(0.85) ? rng.int(0, 60) : rng.int(61, 80));
     const takes = day >= from65 ? (habit < 0.8 ? 0.9 : 0.1) : habit < 0.12 ? 0.8 : 0;
     if (!rng.chance(takes)) continue;
-    add(day, INFLUENZA, null, rng.weighted(FLU_GIVERS));
+    add(day, INFLUENZA, null, pickWeighted(rng, FLU_GIVERS));
   }
 
   covid(rng, birthYear, todayYear, add);
@@ -264,9 +289,15 @@ function covid(rng: Rng, birthYear: number, todayYear: number, add: Add): void {
   const age2021 = 2021 - birthYear;
   const brand = rng.chance(0.85) ? COMIRNATY : SPIKEVAX;
   if (!rng.chance(age2021 >= 50 ? 0.92 : 0.82)) return;
-  const group = COVID_PRIMARY.find(([minAge]) => age2021 >= minAge) ?? COVID_PRIMARY[COVID_PRIMARY.length - 1];
+  let group = COVID_PRIMARY[COVID_PRIMARY.length - 1];
+  for (const g of COVID_PRIMARY) {
+    if (age2021 >= g[0]) {
+      group = g;
+      break;
+    }
+  }
   if (group === undefined) return;
-  const d1 = rng.int(group[1], group[2]);
+  const d1 = rng.int(group[1][0], group[1][1]);
   const d2 = d1 + rng.int(21, 42);
   if (!add(d1, brand, 1, COVID_CENTRE) || !add(d2, brand, 2, COVID_CENTRE)) return;
   if (!rng.chance(age2021 >= 50 ? 0.88 : 0.65)) return;
@@ -279,13 +310,13 @@ function covid(rng: Rng, birthYear: number, todayYear: number, add: Add): void {
   const habit = rng.chance(0.7) ? 0.85 : 0.15;
   for (let year = 2023; year <= todayYear; year++) {
     if (year - birthYear < 65 || !rng.chance(habit)) continue;
-    const day = daysFromCivil(year, 10, 1) + rng.int(0, 70);
+    const day = dayOf(year, 10, 1) + rng.int(0, 70);
     add(day, rng.chance(0.8) ? COMIRNATY : SPIKEVAX, null, rng.chance(0.5) ? 'Apotek' : COVID_CENTRE);
   }
 }
 
 /** One trip in the last six years with one or two vaccines, some in several doses. */
-function travel(rng: Rng, today: number, add: Add): void {
+function travel(rng: Rng, today: DayNumber, add: Add): void {
   const trip = today - rng.int(20, 6 * 365);
   const givenBy = rng.chance(0.5) ? CLINIC : 'Vaccinationsklinik';
   for (const vaccine of rng.sample(TRAVEL_VACCINES, rng.chance(0.6) ? 1 : 2)) {

@@ -47,12 +47,12 @@ describe('minlaege-sandbox generate', () => {
     expect(parts.every((p) => p.length > 0)).toBe(true);
   });
 
-  it('writes the same bytes on worker threads as in-process', async () => {
-    const inProcess = await generate(['--count', '5000', '--workers', '1'], join(dir, 'one.ndjson'));
-    const threaded = await generate(['--count', '5000', '--workers', '2'], join(dir, 'two.ndjson'));
+  it('writes the same bytes on several threads as on one', async () => {
+    const inProcess = await generate(['--count', '5000', '--threads', '1'], join(dir, 'one.ndjson'));
+    const threaded = await generate(['--count', '5000', '--threads', '2'], join(dir, 'two.ndjson'));
     expect(threaded.length).toBeGreaterThan(1_000_000);
     expect(threaded === inProcess).toBe(true);
-    const json = await generate(['--count', '5000', '--workers', '2', '--format', 'json'], join(dir, 'two.json'));
+    const json = await generate(['--count', '5000', '--threads', '2', '--format', 'json'], join(dir, 'two.json'));
     expect(JSON.parse(json)).toHaveLength(5003); // 5,000 patients and the lines of clinics 0, 1 and 2
   });
 
@@ -77,7 +77,7 @@ describe('minlaege-sandbox generate', () => {
     [['--count', '10', '--seed', 's', '--out', '/nonexistent-dir/out.ndjson'], /cannot write --out \/nonexistent-dir/],
     [['--count', '10', '--seed', 's', '--format', 'xml'], /Allowed choices are ndjson, json/],
     [['--count', '10'], /required option '--seed <seed>'/],
-    [['--count', '10', '--seed', 's', '--workers', '0'], /--workers must be a whole number from 1 to 64/],
+    [['--count', '10', '--seed', 's', '--threads', '0'], /--threads must be a whole number from 1 to 64/],
   ])('refuses %j with exit code 2 and a one-line message', async (args, message) => {
     const { io, err } = capture();
     expect(await run(['generate', ...args], io)).toBe(2);

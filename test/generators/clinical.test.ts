@@ -10,14 +10,7 @@ import { addDays, addYears, copenhagenInstant, type IsoDate, weekdayOf } from '.
 import type { JournalDiagnosis, LabResult, Medication, RecordContext, Referral } from '../../generators/context.ts';
 import { createDanishFaker } from '../../generators/faker.ts';
 import { createIdFactory, entityToken, seedTag } from '../../generators/ids.ts';
-import {
-  type ClinicalProfile,
-  CONDITION_SPECS,
-  chronicConditions,
-  copenhagenTimestamp,
-  dayToIso,
-  isoToDay,
-} from '../../generators/records/clinical-profile.ts';
+import { type ClinicalProfile, CONDITION_SPECS, chronicConditions } from '../../generators/records/clinical-profile.ts';
 import { DANISH_TITLES, generateDiagnoses } from '../../generators/records/diagnoses.ts';
 import { generateLabResults } from '../../generators/records/lab-results.ts';
 import { generateMedications } from '../../generators/records/medications.ts';
@@ -239,23 +232,6 @@ describe('dates', () => {
         expect(hour).toBeGreaterThanOrEqual(7);
         expect(hour).toBeLessThanOrEqual(15);
         if (checked++ < 3000) expect(Date.parse(l.sampledAt)).toBe(copenhagenInstant(date, hour, minute).getTime());
-      }
-    }
-  });
-
-  it('the fast calendar agrees with domain/time.ts, summer time included', () => {
-    for (let day = isoToDay('1979-12-25'); day < isoToDay('2031-01-05'); day += 3) {
-      const iso = dayToIso(day);
-      expect(isoToDay(iso)).toBe(day);
-      expect(addDays('1970-01-01', day)).toBe(iso);
-      for (const [h, m] of [
-        [1, 30],
-        [3, 0],
-        [9, 15],
-      ] as const) {
-        expect(Date.parse(copenhagenTimestamp(day, h * 60 + m)), `${iso} ${h}:${m}`).toBe(
-          copenhagenInstant(iso, h, m).getTime(),
-        );
       }
     }
   });

@@ -8,7 +8,6 @@ import { createSchemaValidator } from '../../contracts/schema-validator.ts';
 import { isPublicHoliday } from '../../domain/public-holidays.ts';
 import {
   addDays,
-  addMonths,
   copenhagenInstant,
   copenhagenOffsetMinutes,
   copenhagenParts,
@@ -20,15 +19,10 @@ import { dosesDue, HPV_BOYS_BORN_FROM } from '../../domain/vaccination.ts';
 import type { Appointment, EConsultation, RecordContext, Vaccination } from '../../generators/context.ts';
 import { createDanishFaker } from '../../generators/faker.ts';
 import { createIdFactory, entityToken, seedTag } from '../../generators/ids.ts';
-import {
-  addMonthsToDay,
-  dayNumber,
-  generateAppointments,
-  isoDateOf,
-  isWorkingDay,
-  wallClockIso,
-} from '../../generators/records/appointments.ts';
+import { generateAppointments } from '../../generators/records/appointments.ts';
 import { attachmentContent, generateEConsultations } from '../../generators/records/e-consultations.ts';
+import { pickWeighted, weightedTable } from '../../generators/records/sampling.ts';
+import { sortInPlace } from '../../generators/records/sort.ts';
 import { generateVaccinations } from '../../generators/records/vaccinations.ts';
 import { createRng } from '../../generators/rng.ts';
 
@@ -446,19 +440,33 @@ describe('e-consultations', () => {
   });
 });
 
-describe('the shared clinic calendar', () => {
-  it('agrees with domain/ on working days, dates and the Copenhagen offset', () => {
+describe('the helpers the generators draw and sort with', () => {
+  it('pickWeighted draws exactly what rng.weighted draws from the same choices', () => {
+    const choices: (readonly [string, number])[] = [
+      ['a', 0.25],
+      ['b', 0.3],
+      ['c', 0.15],
+      ['d', 0.2],
+      ['e', 0.1],
+    ];
+    const table = weightedTable(choices);
+    const ours = createRng('weighted', 1);
+    const theirs = createRng('weighted', 1);
     const problems: string[] = [];
-    for (let date = '2019-12-25'; date <= '2036-01-10'; date = addDays(date, 1)) {
-      const day = dayNumber(date);
-      if (isoDateOf(day) !== date) problems.push(`${date} ↔ ${day}`);
-      if (isWorkingDay(day) !== workingDay(date)) problems.push(`${date} working day`);
-      const iso = wallClockIso(day, 9 * 60 + 5);
-      if (Date.parse(iso) !== copenhagenInstant(date, 9, 5).getTime()) problems.push(`${date} ${iso}`);
-      if (date.endsWith('-31') || date.endsWith('-29')) {
-        if (isoDateOf(addMonthsToDay(day, 13)) !== addMonths(date, 13)) problems.push(`${date} + 13 months`);
-      }
+    for (let i = 0; i < 20_000; i++) {
+      const a = pickWeighted(ours, table);
+      const b = theirs.weighted(choices);
+      if (a !== b) problems.push(`draw ${i}: ${a} ≠ ${b}`);
     }
     expectNone(problems);
+  });
+
+  it('sortInPlace sorts as Array.prototype.sort does, stably, short lists and long', () => {
+    const rng = createRng('sort');
+    for (const length of [0, 1, 2, 5, 20, 48, 49, 200]) {
+      const items = Array.from({ length }, (_, i) => ({ key: rng.int(0, 9), i }));
+      const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      expect(sortInPlace([...items], byKey)).toEqual([...items].sort(byKey));
+    }
   });
 });
