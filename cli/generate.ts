@@ -10,7 +10,7 @@ import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { copenhagenDate, isIsoDate } from '../domain/time.ts';
 import { parallelNdjson } from '../generators/parallel.ts';
-import { type OutputFormat, writeLines, writeNdjsonChunks } from '../generators/stream.ts';
+import { OUTPUT_HIGH_WATER_MARK, type OutputFormat, writeLines, writeNdjsonChunks } from '../generators/stream.ts';
 import { UsageError } from './errors.ts';
 import type { CliIo } from './program.ts';
 
@@ -116,7 +116,7 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
 async function openOutput(path: string): Promise<WriteStream> {
   try {
     const handle = await open(path, 'w');
-    return handle.createWriteStream();
+    return handle.createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot write --out ${path} (${reason})`);

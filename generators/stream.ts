@@ -1,18 +1,54 @@
 /**
  * Writes population lines to a stream as NDJSON (one JSON object a line) or as one JSON array, in
- * constant memory: lines are serialised one at a time, gathered into chunks of about 256 KiB, and
- * the writer waits for the stream to drain before the next chunk.
+ * constant memory: each line is serialised and UTF-8 encoded straight into a 1 MiB buffer, and a
+ * full buffer is handed to the stream, which may hold a few of them (its high-water mark) while the
+ * disk catches up, so generating and writing overlap.
  */
 import type { Writable } from 'node:stream';
 import type { PopulationLine } from './population.ts';
 
 export type OutputFormat = 'ndjson' | 'json';
 
-const CHUNK_BYTES = 256 * 1024;
+const BUFFER_BYTES = 1024 * 1024;
+
+/** The high-water mark to open output files with: a few buffers, so writing never stalls generating. */
+export const OUTPUT_HIGH_WATER_MARK = 4 * BUFFER_BYTES;
 
 export interface WriteProgress {
   /** Called after each patient line with the number written so far. */
   onPatient?: (written: number) => void;
+}
+
+/**
+ * Gathers text into UTF-8 buffers. Encoding each flat JSON string into place avoids building a long
+ * concatenated string that the stream would have to flatten and encode again.
+ */
+class Utf8Batcher {
+  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
+
+  constructor(private readonly out: Writable) {}
+
+  async push(text: string): Promise<void> {
+    // A UTF-16 code unit never takes more than three UTF-8 bytes.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      await this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        await write(this.out, Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  async flush(): Promise<void> {
+    if (this.used === 0) return;
+    const full = this.buffer.subarray(0, this.used);
+    // The stream keeps the buffer until it is written, so the next batch gets a fresh one.
+    this.buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+    this.used = 0;
+    await write(this.out, full);
+  }
 }
 
 /** Writes every line; resolves with the number of patient lines once the stream has taken them all. */
@@ -22,36 +58,31 @@ export async function writeLines(
   format: OutputFormat,
   progress: WriteProgress = {},
 ): Promise<number> {
-  let chunk = format === 'json' ? '[' : '';
+  const batch = new Utf8Batcher(out);
   let first = true;
   let patients = 0;
+  if (format === 'json') await batch.push('[');
   for (const line of lines) {
     const text = JSON.stringify(line);
-    if (format === 'json') {
-      chunk += first ? `\n${text}` : `,\n${text}`;
-    } else {
-      chunk += `${text}\n`;
-    }
+    if (format === 'json') await batch.push(first ? '\n' : ',\n');
+    await batch.push(text);
+    if (format === 'ndjson') await batch.push('\n');
     first = false;
     if (line.type === 'patient') {
       patients += 1;
       progress.onPatient?.(patients);
     }
-    if (chunk.length >= CHUNK_BYTES) {
-      await write(out, chunk);
-      chunk = '';
-    }
   }
-  if (format === 'json') chunk += first ? ']\n' : '\n]\n';
-  if (chunk) await write(out, chunk);
+  if (format === 'json') await batch.push(first ? ']\n' : '\n]\n');
+  await batch.flush();
   return patients;
 }
 
-function write(out: Writable, text: string): Promise<void> {
+function write(out: Writable, data: string | Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     out.once('error', onError);
-    const ok = out.write(text, (error) => {
+    const ok = out.write(data, (error) => {
       if (error) reject(error);
     });
     const done = () => {
