@@ -5,9 +5,10 @@
  * unsharded output byte for byte.
  */
 import type { WriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
+import { SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
 import { copenhagenDate, isIsoDate } from '../domain/time.ts';
 import { parallelNdjson } from '../generators/parallel.ts';
 import { OUTPUT_HIGH_WATER_MARK, type OutputFormat, writeLines, writeNdjsonChunks } from '../generators/stream.ts';
@@ -76,6 +77,9 @@ export function registerGenerate(program: Command, io: CliIo): void {
     });
 }
 
+/** The reference dates for which everyone (ages 0–99) has a birth year the CPR scheme can encode. */
+const AS_OF_YEARS = { from: SYNTHETIC_BIRTH_YEARS.from + 100, to: SYNTHETIC_BIRTH_YEARS.to };
+
 async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
   const count = parseCount(opts.count);
   const { from, to } = shardRange(count, opts.shard);
@@ -86,7 +90,14 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
   } else if (!isIsoDate(asOf)) {
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
   }
-  const out = opts.out === undefined ? process.stdout : await openOutput(opts.out);
+  const year = Number(asOf.slice(0, 4));
+  if (year < AS_OF_YEARS.from || year > AS_OF_YEARS.to) {
+    throw new UsageError(
+      `--as-of must lie in ${AS_OF_YEARS.from}–${AS_OF_YEARS.to}: synthetic CPR numbers encode birth years ${SYNTHETIC_BIRTH_YEARS.from}–${SYNTHETIC_BIRTH_YEARS.to}, got ${asOf}`,
+    );
+  }
+  const target = opts.out === undefined ? undefined : await openOutput(opts.out);
+  const out = target?.stream ?? process.stdout;
   // The bar goes to stderr when it is a terminal, unless the records themselves go to that terminal.
   const showBar = process.stderr.isTTY && (opts.out !== undefined || !process.stdout.isTTY);
   const bar = showBar ? new SingleBar({ etaBuffer: 200, fps: 5 }) : undefined;
@@ -105,18 +116,48 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
         onPatient: onPatient && ((n) => n % 1000 === 0 && onPatient(n)),
       });
     }
-  } finally {
     bar?.update(to - from);
+    await target?.commit();
+  } catch (error) {
+    await target?.discard();
+    // `generate … | head` closes the pipe early: that is the reader's choice, not a failure.
+    if (!target && (error as NodeJS.ErrnoException).code === 'EPIPE') return;
+    throw error;
+  } finally {
     bar?.stop();
-    if (out !== process.stdout) await closeStream(out as WriteStream);
   }
 }
 
-/** Opens the output file, turning "cannot write there" into a usage error before any work. */
-async function openOutput(path: string): Promise<WriteStream> {
+interface OutputFile {
+  stream: WriteStream;
+  /** Closes the file and moves it into place. */
+  commit(): Promise<void>;
+  /** Closes and deletes the partial file, leaving whatever was at the path untouched. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Opens the output as a partial file beside the target, so a failed or interrupted run never
+ * leaves a truncated file under the target's name; "cannot write there" is a usage error found
+ * before any work.
+ */
+async function openOutput(path: string): Promise<OutputFile> {
+  const partial = `${path}.partial-${process.pid}`;
   try {
-    const handle = await open(path, 'w');
-    return handle.createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK });
+    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new Error('EISDIR');
+    const handle = await open(partial, 'w');
+    const stream = handle.createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK });
+    return {
+      stream,
+      async commit() {
+        await closeStream(stream);
+        await rename(partial, path);
+      },
+      async discard() {
+        stream.destroy();
+        await rm(partial, { force: true });
+      },
+    };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot write --out ${path} (${reason})`);

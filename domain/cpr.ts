@@ -28,6 +28,9 @@ export interface ParsedCpr {
   readonly sex: Sex;
 }
 
+/** The birth years a CPR number can encode (the 7th-digit table), and so the synthetic scheme. */
+export const SYNTHETIC_BIRTH_YEARS = { from: 1858, to: 2057 } as const;
+
 export const SYNTHETIC_CPR_SCHEME = `Synthetic CPR numbers (minlaege-sandbox)
 
 Every person the generators make gets a CPR number from this scheme. Going by the CPR office's

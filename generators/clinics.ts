@@ -53,7 +53,8 @@ export function clinicIdentity(opts: ClinicGeneratorOptions, c: number): ClinicI
   const rng = createRng(opts.seed, 'clinic', c);
   opts.faker.reseed(rng);
   const { faker } = opts.faker;
-  const region = rng.weighted(REGION_WEIGHTS);
+  // Substitutes pair up within a region, so the region is the pair's.
+  const region = createRng(opts.seed, 'clinic-pair', Math.floor(c / 2)).weighted(REGION_WEIGHTS);
   const home = rng.pick(POSTAL_TOWNS[region]);
   const doctorCount = rng.weighted([
     [1, 30],
@@ -80,7 +81,7 @@ export function clinicIdentity(opts: ClinicGeneratorOptions, c: number): ClinicI
           [`Lægerne i ${town}`, 2],
         ] as const);
   const phone = danishPhone(rng, 'landline');
-  const email = `klinik@${asciiSlug(name).slice(0, 30)}.dk`;
+  const email = `klinik@${asciiSlug(name).slice(0, 30)}.example`; // a reserved domain: never a real clinic's
   return {
     id: `cln_${entityToken(opts.tag, c)}`,
     name,
@@ -112,16 +113,18 @@ export function generateClinic(opts: ClinicGeneratorOptions, c: number): Generat
     openingHours: {
       weekly: weeklyHours(rng),
       closedDays: closedDays(rng, opts.today),
-      holidays: holidays(rng, opts.today).map(([from, to]) => ({
-        from,
-        to,
-        substitute: {
-          name: sub.name,
-          address: { street: sub.street, postalCode: sub.home.postalCode, town: sub.home.town },
-          phone: sub.phone,
-          clinicId: sub.id,
-        },
-      })),
+      holidays: holidays(createRng(opts.seed, 'clinic-pair-holidays', Math.floor(c / 2)), c % 2, opts.today).map(
+        ([from, to]) => ({
+          from,
+          to,
+          substitute: {
+            name: sub.name,
+            address: { street: sub.street, postalCode: sub.home.postalCode, town: sub.home.town },
+            phone: sub.phone,
+            clinicId: sub.id,
+          },
+        }),
+      ),
     },
     capabilities: {
       attachments: rng.chance(0.8),
@@ -172,13 +175,18 @@ function closedDays(rng: Rng, today: IsoDate): JournalClinic['openingHours']['cl
   return days.sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** Summer holiday (three weeks in July), autumn week 42 and Christmas for some, this and next year. */
-function holidays(rng: Rng, today: IsoDate): [IsoDate, IsoDate][] {
+/**
+ * Holidays of one clinic of a pair (`side` 0 or 1), drawn from the pair's generator so that the two
+ * never close at once and each can stand in for the other: three summer weeks each, one after the
+ * other; autumn week 42 for the first, the days between Christmas and New Year for the second (when
+ * the pair closes then at all); this year's and next year's.
+ */
+function holidays(pairRng: Rng, side: number, today: IsoDate): [IsoDate, IsoDate][] {
   const { year } = parseIsoDate(today);
   const out: [IsoDate, IsoDate][] = [];
-  const autumn = rng.chance(0.4);
-  const christmas = rng.chance(0.3);
-  const summerWeek = rng.int(27, 30);
+  const autumn = pairRng.chance(0.4) && side === 0;
+  const christmas = pairRng.chance(0.3) && side === 1;
+  const summerWeek = pairRng.int(26, 28) + side * 3;
   for (const y of [year, year + 1]) {
     const summer = mondayOfIsoWeek(y, summerWeek);
     out.push([summer, addDays(summer, 18)]); // Monday to the Friday two weeks later

@@ -67,6 +67,11 @@ export interface RecordContext {
     sex: Sex;
     /** Whole years at the reference date. */
     ageYears: number;
+    /**
+     * The 15th birthday (domain/proxy.ts accessUntil): from it the patient uses the app and
+     * writes and books themself; before it a parent with custody does so on their behalf.
+     */
+    ownAppUseFrom: IsoDate;
   };
   clinic: {
     id: string;

@@ -4,8 +4,9 @@
  * compared with these, item by item; lists of ids keep the comparison exact and the output small.
  */
 import { type ConsentState, consentProblem } from '../domain/consent.ts';
+import { type PlatformSharing, platformSharingProblem } from '../domain/platform-sharing.ts';
 import type { ProblemKind } from '../domain/problem-types.ts';
-import { categoryAccessForProxy, proxyAccess, proxyRefusalProblem, type RecordCategory } from '../domain/proxy.ts';
+import { decideAccess, type RecordCategory } from '../domain/proxy.ts';
 import { isCurrentReferral } from '../domain/referrals.ts';
 import { isShared, sharingRuleOf } from '../domain/sharing.ts';
 import { copenhagenDate, type IsoDate } from '../domain/time.ts';
@@ -78,6 +79,9 @@ export function toShareableRecord(
   };
 }
 
+/** What a journal must share: the ids per category, or the problem that refuses every extract. */
+export type ExpectedExtract = ItemIds | { problem: ProblemKind };
+
 /** The ids a journal must share at `asOf`: every item, but diagnoses only where the table says so. */
 export function expectedExtract(journal: JournalContent, asOf: Date): ItemIds {
   const out = idsOf(journal);
@@ -98,7 +102,14 @@ export interface ViewRequest {
   /** Who looks, and the state of their own consent (which covers their children's data too). */
   viewer: { id: string; consent: ConsentState };
   /** The patient whose data is shown: the viewer themself or a child. */
-  subject: { id: string; birthDate: IsoDate; custodyHolderIds: readonly string[]; parentIds?: readonly string[] };
+  subject: {
+    id: string;
+    birthDate: IsoDate;
+    custodyHolderIds: readonly string[];
+    parentIds?: readonly string[];
+    /** Whether the subject's clinic shares through the platform at all. */
+    platformSharing: PlatformSharing;
+  };
   /** What the app shows of the subject's record to anyone allowed (see `visibleIds`). */
   visible: ItemIds;
   asOf: Date;
@@ -110,23 +121,25 @@ export interface ViewRequest {
  */
 export function appViewOf(request: ViewRequest): AppView {
   const { viewer, subject, visible, asOf } = request;
-  const refusal = consentProblem(viewer.consent);
-  if (refusal) return { problem: refusal };
-  if (viewer.id !== subject.id) {
-    // A refusal of the person (not the category) refuses everything, and reveals nothing.
-    const proxy = proxyAccess(
-      { parentId: viewer.id, child: subject, custodyHolderIds: subject.custodyHolderIds },
-      asOf,
-    );
-    if (!proxy.allowed) return { problem: proxyRefusalProblem(proxy.reason) };
-  }
+  const proxySubject = { id: subject.id, birthDate: subject.birthDate, parentIds: subject.parentIds };
   const categories = {} as Record<JournalCategory, CategoryView>;
   for (const category of JOURNAL_CATEGORIES) {
-    const decision =
-      viewer.id === subject.id ? { allowed: true as const } : categoryAccessForProxy(APP_CATEGORY[category]);
-    categories[category] = decision.allowed ? visible[category] : { problem: 'not-available-for-child' };
+    const decision = decideAccess(
+      {
+        viewerId: viewer.id,
+        subject: proxySubject,
+        custodyHolderIds: subject.custodyHolderIds,
+        category: APP_CATEGORY[category],
+      },
+      asOf,
+    );
+    // A refusal of the person (not the category) refuses everything, and reveals nothing, so it
+    // comes before anything said about the patient's clinic or the viewer's consent.
+    if (!decision.allowed && decision.problem === 'proxy-access-denied') return { problem: decision.problem };
+    categories[category] = decision.allowed ? visible[category] : { problem: decision.problem };
   }
-  return { categories };
+  const refusal = platformSharingProblem(subject.platformSharing) ?? consentProblem(viewer.consent);
+  return refusal ? { problem: refusal } : { categories };
 }
 
 function idsOf(journal: JournalContent): ItemIds {

@@ -250,8 +250,9 @@ export function birthDateAtAge(rng: Rng, age: number, today: IsoDate): IsoDate {
   const date = addDays(birthday, -rng.int(0, 364));
   const { month, day } = parseIsoDate(date);
   if (month === 1 && day === 1) {
+    // Moving a day later must not pass the latest birth date that gives this age.
     const next = addDays(date, 1);
-    return next <= today ? next : addDays(date, -1);
+    return next <= birthday ? next : addDays(date, -1);
   }
   return date;
 }

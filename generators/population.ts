@@ -10,10 +10,12 @@
 import { type ConsentRecord, consentState } from '../domain/consent.ts';
 import type { Sex } from '../domain/cpr.ts';
 import { syntheticCpr, syntheticCprCount } from '../domain/cpr.ts';
-import { addDays, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
+import { platformSharingProblem } from '../domain/platform-sharing.ts';
+import { accessUntil } from '../domain/proxy.ts';
+import { addDays, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
 import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic } from './clinics.ts';
 import type { JournalClinic, JournalContent, JournalPatient, RecordContext } from './context.ts';
-import { type AppView, appViewOf, expectedExtract, type ItemIds, visibleIds } from './expected-view.ts';
+import { type AppView, appViewOf, type ExpectedExtract, expectedExtract, visibleIds } from './expected-view.ts';
 import { createDanishFaker } from './faker.ts';
 import { BLOCK_SIZE, type MemberPlan, planBlock } from './households.ts';
 import { createIdFactory, entityToken, seedTag } from './ids.ts';
@@ -60,8 +62,11 @@ export interface PatientLine {
   consent: GeneratedConsent;
   journal: JournalContent;
   expected: {
-    /** What the journal must share once consent is registered (item ids per category). */
-    extract: ItemIds;
+    /**
+     * What the journal must share once consent is registered (item ids per category), or
+     * clinic-not-connected when the clinic objected to sharing through the platform.
+     */
+    extract: ExpectedExtract;
     app: {
       /** What the patient sees in the app; null under 15 (no own MitID, so no own app use). */
       self: AppView | null;
@@ -135,7 +140,7 @@ export function createPopulation(options: PopulationOptions): Population {
         cprs,
       );
       const consents = people.map((p) =>
-        describeConsent(generateConsent(seed, b * BLOCK_SIZE + p.plan.slot, p.ageYears, asOf), asOf),
+        describeConsent(generateConsent(seed, b * BLOCK_SIZE + p.plan.slot, p.patient.birthDate, today, asOf), asOf),
       );
       for (const person of people) {
         const k = b * BLOCK_SIZE + person.plan.slot;
@@ -168,6 +173,7 @@ export function createPopulation(options: PopulationOptions): Population {
         birthDate: patient.birthDate,
         sex: patient.sex as Sex,
         ageYears: person.ageYears,
+        ownAppUseFrom: accessUntil(patient.birthDate),
       },
       clinic: {
         id: home.clinic.id,
@@ -175,7 +181,7 @@ export function createPopulation(options: PopulationOptions): Population {
         capabilities: home.clinic.capabilities,
         doctors: home.doctors,
       },
-      custodians: person.ageYears < 15 ? custodians : [],
+      custodians: today < accessUntil(patient.birthDate) ? custodians : [], // parents act only until 15
       ids: createIdFactory(entityToken(tag, k)),
     };
     const journal = generateJournal(context, (rng) => faker.reseed(rng));
@@ -190,7 +196,9 @@ export function createPopulation(options: PopulationOptions): Population {
       birthDate: patient.birthDate,
       custodyHolderIds,
       parentIds: parents.map((p) => p.patient.id),
+      platformSharing: home.clinic.platformSharing,
     };
+    const sharingProblem = platformSharingProblem(home.clinic.platformSharing);
     return {
       type: 'patient',
       index: k,
@@ -201,10 +209,10 @@ export function createPopulation(options: PopulationOptions): Population {
       consent,
       journal,
       expected: {
-        extract,
+        extract: sharingProblem ? { problem: sharingProblem } : extract,
         app: {
           self:
-            person.ageYears >= 15
+            today >= accessUntil(patient.birthDate)
               ? appViewOf({ viewer: { id: patient.id, consent: consent.state }, subject, visible, asOf })
               : null,
           proxies: parents.map((p) => ({
@@ -259,32 +267,36 @@ function assignCpr(counts: Map<number, number>, plan: MemberPlan): string {
 const DAY = 86_400_000;
 
 /**
- * Platform-side consent of a person aged 15 or more (children under 15 do not use the app
- * themselves). Shares: given 75%, never given 12%, lapsed 8%, withdrawn 5%.
+ * Platform-side consent of a person who can use the app: from the 15th birthday (own MitID; the
+ * same day a parent's access ends), every timestamp on or after it. Shares: given 75%, never
+ * given 12%, lapsed 8%, withdrawn 5%; a lapse needs more than a year of use behind it, so a
+ * newly-15 person who drew it has given consent instead.
  */
-function generateConsent(seed: string, k: number, ageYears: number, asOf: Date): ConsentRecord {
-  if (ageYears < 15) return {};
+function generateConsent(seed: string, k: number, birthDate: IsoDate, today: IsoDate, asOf: Date): ConsentRecord {
+  const daysOfUse = daysBetween(accessUntil(birthDate), today); // days since the app became possible
+  if (daysOfUse < 0) return {};
   const rng = createRng(seed, 'consent', k);
   const now = asOf.getTime();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY - rng.int(0, 43_199) * 1000);
-  switch (
-    rng.weighted([
-      ['given', 75],
-      ['never', 12],
-      ['lapsed', 8],
-      ['withdrawn', 5],
-    ] as const)
-  ) {
+  let kind = rng.weighted([
+    ['given', 75],
+    ['never', 12],
+    ['lapsed', 8],
+    ['withdrawn', 5],
+  ] as const);
+  if (kind === 'lapsed' && daysOfUse < 381) kind = 'given';
+  if (kind === 'withdrawn' && daysOfUse < 1) kind = 'never';
+  switch (kind) {
     case 'given': {
-      const givenDaysAgo = rng.int(1, 1100);
+      const givenDaysAgo = rng.int(0, Math.min(1100, daysOfUse));
       return { givenAt: at(givenDaysAgo), lastActivityAt: at(rng.int(0, Math.min(givenDaysAgo, 330))) };
     }
     case 'lapsed': {
-      const lastDaysAgo = rng.int(380, 900);
-      return { givenAt: at(lastDaysAgo + rng.int(0, 400)), lastActivityAt: at(lastDaysAgo) };
+      const lastDaysAgo = rng.int(380, Math.min(900, daysOfUse - 1));
+      return { givenAt: at(Math.min(daysOfUse - 1, lastDaysAgo + rng.int(0, 400))), lastActivityAt: at(lastDaysAgo) };
     }
     case 'withdrawn': {
-      const givenDaysAgo = rng.int(60, 1100);
+      const givenDaysAgo = rng.int(1, Math.min(1100, daysOfUse));
       return { givenAt: at(givenDaysAgo), withdrawnAt: at(rng.int(0, givenDaysAgo - 1)) };
     }
     case 'never':

@@ -51,6 +51,26 @@ class Utf8Batcher {
   }
 }
 
+/**
+ * Records the first error a stream emits for the whole run. A write that the stream accepted can
+ * still fail later (a full disk, a closed pipe); without a listener Node would crash on it.
+ */
+function watchErrors(out: Writable): { check(): void; dispose(): void } {
+  let failed: Error | undefined;
+  const onError = (error: Error) => {
+    failed ??= error;
+  };
+  out.on('error', onError);
+  return {
+    check() {
+      if (failed) throw failed;
+    },
+    dispose() {
+      out.off('error', onError);
+    },
+  };
+}
+
 /** Writes every line; resolves with the number of patient lines once the stream has taken them all. */
 export async function writeLines(
   lines: Iterable<PopulationLine>,
@@ -58,11 +78,27 @@ export async function writeLines(
   format: OutputFormat,
   progress: WriteProgress = {},
 ): Promise<number> {
+  const errors = watchErrors(out);
+  try {
+    return await writeAllLines(lines, out, format, progress, errors.check);
+  } finally {
+    errors.dispose();
+  }
+}
+
+async function writeAllLines(
+  lines: Iterable<PopulationLine>,
+  out: Writable,
+  format: OutputFormat,
+  progress: WriteProgress,
+  check: () => void,
+): Promise<number> {
   const batch = new Utf8Batcher(out);
   let first = true;
   let patients = 0;
   if (format === 'json') await batch.push('[');
   for (const line of lines) {
+    check();
     const text = JSON.stringify(line);
     if (format === 'json') await batch.push(first ? '\n' : ',\n');
     await batch.push(text);
@@ -75,6 +111,7 @@ export async function writeLines(
   }
   if (format === 'json') await batch.push(first ? ']\n' : '\n]\n');
   await batch.flush();
+  check();
   return patients;
 }
 
@@ -104,23 +141,30 @@ export async function writeNdjsonChunks(
   format: OutputFormat,
   progress: WriteProgress = {},
 ): Promise<number> {
+  const errors = watchErrors(out);
   let patients = 0;
   let first = true;
-  if (format === 'json') await write(out, '[');
-  for await (const chunk of chunks) {
-    if (chunk.text) {
-      if (format === 'json') {
-        // A serialised line never holds a raw newline, so line ends are exactly the separators.
-        const body = chunk.text.slice(0, -1).replaceAll('\n', ',\n');
-        await write(out, `${first ? '\n' : ',\n'}${body}`);
-      } else {
-        await write(out, chunk.text);
+  try {
+    if (format === 'json') await write(out, '[');
+    for await (const chunk of chunks) {
+      errors.check();
+      if (chunk.text) {
+        if (format === 'json') {
+          // A serialised line never holds a raw newline, so line ends are exactly the separators.
+          const body = chunk.text.slice(0, -1).replaceAll('\n', ',\n');
+          await write(out, `${first ? '\n' : ',\n'}${body}`);
+        } else {
+          await write(out, chunk.text);
+        }
+        first = false;
       }
-      first = false;
+      patients += chunk.patients;
+      progress.onPatient?.(patients);
     }
-    patients += chunk.patients;
-    progress.onPatient?.(patients);
+    if (format === 'json') await write(out, first ? ']\n' : '\n]\n');
+    errors.check();
+    return patients;
+  } finally {
+    errors.dispose();
   }
-  if (format === 'json') await write(out, first ? ']\n' : '\n]\n');
-  return patients;
 }

@@ -312,7 +312,7 @@ export function generateAppointments(
 
   if (rng.chance(profile.chronic)) chronicControls(ctx, start, horizon, plans);
 
-  return schedule(ctx, plans, today, horizon, birth, clinic.capabilities.videoConsultation);
+  return schedule(ctx, plans, today, horizon, clinic.capabilities.videoConsultation);
 }
 
 /** A child health examination or vaccination visit, on its due day. */
@@ -406,7 +406,6 @@ function schedule(
   plans: Plan[],
   today: DayNumber,
   horizon: DayNumber,
-  birth: DayNumber,
   video: boolean,
 ): Appointment[] {
   const { rng, patient, clinic, custodians } = ctx;
@@ -414,7 +413,7 @@ function schedule(
   const doctors = clinic.doctors;
   const ownDoctor = doctors.length > 0 ? rng.pick(doctors) : null;
   // Until the 15th birthday a parent with custody books for the child.
-  const childUntil = patient.ageYears < 17 ? addMonthsToDay(birth, 180) : birth;
+  const childUntil = isoToDay(patient.ownAppUseFrom); // a parent books before the 15th birthday
   const out: Appointment[] = [];
 
   // In day order, each plan takes the first working day on or after its own and after the previous

@@ -552,10 +552,11 @@ export function generateEConsultations(ctx: RecordContext): EConsultation[] {
   const { rng, patient, clinic, custodians } = ctx;
   const today = isoToDay(ctx.today);
   const birth = isoToDay(patient.birthDate);
-  const isChild = patient.ageYears < 15;
+  const ownUseFrom = isoToDay(patient.ownAppUseFrom);
+  const isChild = today < ownUseFrom;
   if (isChild && custodians.length === 0) return [];
   // A child's threads start after birth; an older patient's own from the 15th birthday (own MitID).
-  const earliest = isChild ? birth + 14 : birth + Math.ceil(15 * 365.25);
+  const earliest = isChild ? birth + 14 : ownUseFrom;
   const start = Math.max(earliest, today - rng.int(365, 730));
   if (start > today - 1) return [];
   const count = Math.min(MAX_THREADS, poisson(rng, (threadsPerYear(patient.ageYears) * (today - start)) / 365.25));

@@ -1,6 +1,6 @@
 // `minlaege-sandbox generate`: NDJSON and JSON output, shards that concatenate to the whole, and
 // clear one-line errors with exit code 2 for bad arguments.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,8 +24,9 @@ async function generate(args: string[], file: string): Promise<string> {
 }
 
 describe('minlaege-sandbox generate', () => {
-  it('writes NDJSON: a clinic line, then one line per patient', async () => {
+  it('writes NDJSON: a clinic line, then one line per patient, and leaves no partial file', async () => {
     const text = await generate(['--count', '40'], join(dir, 'all.ndjson'));
+    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
     const lines = text
       .trimEnd()
       .split('\n')
@@ -77,6 +78,8 @@ describe('minlaege-sandbox generate', () => {
     [['--count', '10', '--seed', 's', '--out', '/nonexistent-dir/out.ndjson'], /cannot write --out \/nonexistent-dir/],
     [['--count', '10', '--seed', 's', '--format', 'xml'], /Allowed choices are ndjson, json/],
     [['--count', '10'], /required option '--seed <seed>'/],
+    [['--count', '10', '--seed', 's', '--as-of', '2070-01-01'], /--as-of must lie in 1958–2057/],
+    [['--count', '10', '--seed', 's', '--out', tmpdir()], /cannot write --out .* \(EISDIR\)/],
     [['--count', '10', '--seed', 's', '--threads', '0'], /--threads must be a whole number from 1 to 64/],
   ])('refuses %j with exit code 2 and a one-line message', async (args, message) => {
     const { io, err } = capture();

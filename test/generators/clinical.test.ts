@@ -1,9 +1,11 @@
 // The clinical generators (profile, diagnoses, medications, lab results, referrals): every item
 // valid against the journal contract, deterministic, dated between birth and the reference date,
 // and a population whose prevalences and results look like a Danish general practice's.
+
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../contracts/index.ts';
 import { createSchemaValidator } from '../../contracts/schema-validator.ts';
+import { accessUntil } from '../../domain/proxy.ts';
 import { isPublicHoliday } from '../../domain/public-holidays.ts';
 import { sharingRuleOf } from '../../domain/sharing.ts';
 import { addDays, addYears, copenhagenInstant, type IsoDate, weekdayOf } from '../../domain/time.ts';
@@ -57,6 +59,7 @@ function contexts(
       birthDate,
       sex: k % 2 === 0 ? 'female' : 'male',
       ageYears: age,
+      ownAppUseFrom: accessUntil(birthDate),
     },
     clinic: {
       id: 'cln_test0001',

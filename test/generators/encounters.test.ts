@@ -2,9 +2,11 @@
 // hand-built record contexts: patients of every age and both sexes, at clinics with and without
 // attachments and video, on several reference dates (one a summer-time change, one Christmas Eve).
 // Every item must validate against the journal contract and keep the domain's rules.
+
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../contracts/index.ts';
 import { createSchemaValidator } from '../../contracts/schema-validator.ts';
+import { accessUntil } from '../../domain/proxy.ts';
 import { isPublicHoliday } from '../../domain/public-holidays.ts';
 import {
   addDays,
@@ -71,7 +73,14 @@ function makeContext(seed: string, k: number): RecordContext {
     faker: faker.faker,
     asOf: copenhagenInstant(today, 12, 0),
     today,
-    patient: { id: `pat_${token}`, name: `${person.firstName(sex)} ${person.lastName()}`, birthDate, sex, ageYears },
+    patient: {
+      id: `pat_${token}`,
+      name: `${person.firstName(sex)} ${person.lastName()}`,
+      birthDate,
+      sex,
+      ageYears,
+      ownAppUseFrom: accessUntil(birthDate),
+    },
     clinic: {
       id: `cln_${token}`,
       name: `Lægehuset ${person.lastName()}`,

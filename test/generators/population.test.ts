@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../contracts/index.ts';
 import { createSchemaValidator } from '../../contracts/schema-validator.ts';
 import { cprBirthDate, cprSex, isSynthetic } from '../../domain/cpr.ts';
+import { activeHoliday, isClinicOpen } from '../../domain/opening-hours.ts';
+import { accessUntil } from '../../domain/proxy.ts';
 import { isShared } from '../../domain/sharing.ts';
-import { toShareableRecord } from '../../generators/expected-view.ts';
+import { addDays, copenhagenDate, copenhagenInstant } from '../../domain/time.ts';
+import { type ItemIds, toShareableRecord, visibleIds } from '../../generators/expected-view.ts';
 import {
   CLINIC_SIZE,
   type ClinicLine,
@@ -145,12 +148,14 @@ describe('generated population', () => {
   it('computes the expected extract with the sharing table', () => {
     let withheld = 0;
     for (const p of patients) {
-      const shared = new Set(p.expected.extract.diagnoses);
+      const extract = p.expected.extract;
+      if ('problem' in extract) throw new Error(`clinic of patient ${p.index} objected; choose another seed`);
+      const shared = new Set(extract.diagnoses);
       for (const d of p.journal.diagnoses) {
         expect(shared.has(d.id)).toBe(isShared(d.icpcCode, d.registeredAt, asOfInstant));
         if (!shared.has(d.id)) withheld += 1;
       }
-      expect(p.expected.extract.labResults).toEqual(p.journal.labResults.map((x) => x.id));
+      expect(extract.labResults).toEqual(p.journal.labResults.map((x) => x.id));
     }
     expect(withheld).toBeGreaterThan(0);
   });
@@ -159,49 +164,111 @@ describe('generated population', () => {
     const states = new Set(patients.map((p) => p.consent.state));
     expect([...states].sort()).toEqual(['given', 'lapsed', 'never-given', 'withdrawn']);
     for (const p of patients) {
+      const extract = p.expected.extract as ItemIds;
+      const visible = visibleIds(p.journal, extract, asOfInstant);
       if (p.patient.birthDate > '2011-03-15') expect(p.expected.app.self).toBeNull(); // under 15
       if (p.consent.state === 'lapsed') expect(p.expected.app.self).toEqual({ problem: 'consent-lapsed' });
       if (p.consent.state === 'withdrawn') expect(p.expected.app.self).toEqual({ problem: 'consent-required' });
+      if (p.consent.state === 'never-given' && p.expected.app.self) {
+        expect(p.expected.app.self).toEqual({ problem: 'consent-required' });
+      }
+      // With consent, the patient sees exactly what the app shows of the extract: every category.
+      if (p.consent.state === 'given' && p.expected.app.self) {
+        expect(p.expected.app.self).toEqual({ categories: visible });
+      }
     }
     const childViews = patients.flatMap((child) =>
       child.expected.app.proxies.map((v) => ({ child, view: v.view, viewer: v.viewerId })),
     );
+    const consentOf = new Map(patients.map((p) => [p.patient.id, p.consent.state]));
+    // Under 15, with custody and the parent's own consent: the allowed categories exactly, and
+    // not-available-for-child for the rest.
     const young = childViews.filter(
-      ({ child, view }) => 'categories' in view && child.patient.birthDate > '2011-03-15',
+      ({ child, viewer }) =>
+        child.patient.birthDate > '2011-03-15' &&
+        child.patient.custodians.some((c) => c.patientId === viewer) &&
+        consentOf.get(viewer) === 'given',
     );
     expect(young.length).toBeGreaterThan(50);
-    for (const { view } of young) {
-      if (!('categories' in view)) continue;
-      expect(view.categories.diagnoses).toEqual({ problem: 'not-available-for-child' });
-      expect(view.categories.labResults).toEqual({ problem: 'not-available-for-child' });
-      expect(view.categories.referrals).toEqual({ problem: 'not-available-for-child' });
-      expect(Array.isArray(view.categories.vaccinations)).toBe(true);
+    for (const { child, view } of young) {
+      const visible = visibleIds(child.journal, child.expected.extract as ItemIds, asOfInstant);
+      expect(view).toEqual({
+        categories: {
+          diagnoses: { problem: 'not-available-for-child' },
+          vaccinations: visible.vaccinations,
+          appointments: visible.appointments,
+          referrals: { problem: 'not-available-for-child' },
+          labResults: { problem: 'not-available-for-child' },
+          medications: visible.medications,
+          eConsultations: visible.eConsultations,
+        },
+      });
     }
-    // 15 or older: the parent is refused outright (or by their own consent first).
-    const older = childViews.filter(({ child }) => child.patient.birthDate <= '2011-03-15');
-    expect(older.length).toBeGreaterThan(0);
-    for (const { view } of older) {
-      expect(
-        'problem' in view && ['proxy-access-denied', 'consent-required', 'consent-lapsed'].includes(view.problem),
-      ).toBe(true);
-    }
-    expect(older.some(({ view }) => 'problem' in view && view.problem === 'proxy-access-denied')).toBe(true);
-    // A parent without custody never sees anything.
+    // A parent without custody, or of a child of 15 or more, is refused outright, whatever their consent.
     const noCustody = childViews.filter(
       ({ child, viewer }) => !child.patient.custodians.some((c) => c.patientId === viewer),
     );
+    const older = childViews.filter(({ child }) => child.patient.birthDate <= '2011-03-15');
     expect(noCustody.length).toBeGreaterThan(0);
-    for (const { view } of noCustody) expect('problem' in view).toBe(true);
+    expect(older.length).toBeGreaterThan(0);
+    for (const { view } of [...noCustody, ...older]) expect(view).toEqual({ problem: 'proxy-access-denied' });
+  });
+
+  it('dates consent and app use no earlier than the 15th birthday', () => {
+    for (const p of patients) {
+      const fifteen = accessUntil(p.patient.birthDate);
+      for (const at of [p.consent.givenAt, p.consent.withdrawnAt, p.consent.lastActivityAt]) {
+        if (at) expect(copenhagenDate(new Date(at)) >= fifteen, `${p.index} ${at} < ${fifteen}`).toBe(true);
+      }
+    }
+  });
+
+  it('keeps ages right when the reference date is 1 January (no one is born on 1 January)', () => {
+    const population = createPopulation({ seed: 'new-year', asOf: '2026-01-01' });
+    for (const line of population.lines(0, 2000)) {
+      if (line.type !== 'patient') continue;
+      expect(line.patient.birthDate.endsWith('-01-01')).toBe(false);
+      // Adults are adults: a parent or single adult is at least 18 on the reference date.
+      if (line.patient.children.length > 0) expect(line.patient.birthDate <= '2008-01-01').toBe(true);
+    }
+  });
+
+  it('tells everyone of a clinic that objected to sharing: clinic-not-connected', () => {
+    // Seed chosen so that clinic 0 objected (about 2% of clinics do).
+    const lines = patientsOf(collect('objected-113', 0, 200));
+    expect(lines.length).toBe(200);
+    for (const p of lines) {
+      expect(p.expected.extract).toEqual({ problem: 'clinic-not-connected' });
+      if (p.expected.app.self) expect(p.expected.app.self).toEqual({ problem: 'clinic-not-connected' });
+      for (const { view } of p.expected.app.proxies) {
+        expect(['clinic-not-connected', 'proxy-access-denied']).toContain('problem' in view ? view.problem : 'shown');
+      }
+    }
   });
 
   it('spreads clinics over the five regions, with varying capabilities and a substitute', () => {
     const population = createPopulation({ seed: 'regions', asOf: AS_OF });
-    const made = Array.from({ length: 60 }, (_, c) => population.clinic(c));
+    const made = Array.from({ length: 120 }, (_, c) => population.clinic(c));
     expect(new Set(made.map((c) => c.region)).size).toBe(5);
     expect(new Set(made.map((c) => JSON.stringify(c.clinic.capabilities))).size).toBeGreaterThan(3);
     for (const c of made) {
       expect(schemas.validate(schema('Clinic'), c.clinic)).toEqual([]);
-      for (const h of c.clinic.openingHours.holidays) expect(h.substitute.clinicId).not.toBe(c.clinic.id);
+      for (const h of c.clinic.openingHours.holidays) {
+        expect(h.substitute.clinicId).not.toBe(c.clinic.id);
+        // The substitute is in the same region and open on the weekdays of the holiday.
+        const sub = made.find((m) => m.clinic.id === h.substitute.clinicId);
+        if (!sub) continue;
+        expect(sub.region).toBe(c.region);
+        for (let day = h.from; day <= h.to; day = addDays(day, 1)) {
+          const noon = copenhagenInstant(day, 11, 0);
+          if (isClinicOpen(c.clinic.openingHours, copenhagenInstant(addDays(h.from, -7), 11, 0))) {
+            expect(
+              activeHoliday(sub.clinic.openingHours, noon),
+              `${sub.clinic.name} on holiday ${day}`,
+            ).toBeUndefined();
+          }
+        }
+      }
     }
   });
 
