@@ -16,7 +16,7 @@ import { UsageError } from './errors.ts';
 import type { CliIo } from './program.ts';
 
 /** Below this many patients, starting worker threads costs more than it saves. */
-const PARALLEL_FROM = 5_000;
+export const PARALLEL_FROM = 5_000;
 
 export interface GenerateOptions {
   threads?: number;

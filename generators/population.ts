@@ -120,13 +120,20 @@ export function createPopulation(options: PopulationOptions): Population {
     return cachedClinic.value;
   };
 
+  // CPR numbering is a scan kept between calls, so one `lines()` may run at a time: a generator
+  // overtaken by a newer one stops with an error instead of numbering CPRs wrongly.
+  let latestRun = 0;
+
   function* lines(from: number, to: number): Generator<PopulationLine> {
     if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from) {
       throw new RangeError(`Bad patient range [${from}, ${to})`);
     }
+    latestRun += 1;
+    const run = latestRun;
     const firstBlock = Math.floor(from / BLOCK_SIZE);
     scanTo(firstBlock);
     for (let b = firstBlock; b * BLOCK_SIZE < to; b++) {
+      if (run !== latestRun) throw new Error('Another lines() of this population started: use one at a time');
       const plans = planBlock(seed, b, today);
       const cprs = assignCprs(plans);
       scanned = b + 1;

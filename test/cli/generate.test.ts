@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PARALLEL_FROM } from '../../cli/generate.ts';
 import { type CliIo, run } from '../../cli/program.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'minlaege-generate-'));
@@ -49,6 +50,7 @@ describe('minlaege-sandbox generate', () => {
   });
 
   it('writes the same bytes on several threads as on one', async () => {
+    expect(PARALLEL_FROM).toBeLessThanOrEqual(5000); // so that --threads 2 below really uses workers
     const inProcess = await generate(['--count', '5000', '--threads', '1'], join(dir, 'one.ndjson'));
     const threaded = await generate(['--count', '5000', '--threads', '2'], join(dir, 'two.ndjson'));
     expect(threaded.length).toBeGreaterThan(1_000_000);

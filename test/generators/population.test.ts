@@ -272,6 +272,14 @@ describe('generated population', () => {
     }
   });
 
+  it('refuses to interleave two ranges of one population, which would misnumber CPRs', () => {
+    const population = createPopulation({ seed: 's', asOf: AS_OF });
+    const first = population.lines(0, 100);
+    first.next();
+    expect([...population.lines(800, 810)].length).toBeGreaterThan(0);
+    expect(() => [...first]).toThrow(/one at a time/);
+  });
+
   it('refuses a bad reference date or range', () => {
     expect(() => createPopulation({ seed: 's', asOf: '2026-02-30' })).toThrow(RangeError);
     expect(() => [...createPopulation({ seed: 's', asOf: AS_OF }).lines(5, 2)]).toThrow(RangeError);
