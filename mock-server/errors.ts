@@ -1,0 +1,80 @@
+/**
+ * The sandbox's error family. Every failure the sandbox reports is a SandboxError that knows its
+ * problem kind (domain/problem-types.ts) and renders itself as RFC 9457 problem+json, so handlers
+ * throw and one place turns it into a response.
+ */
+import { PROBLEM_TYPES, type ProblemKind, problemTypeUri } from '../domain/problem-types.ts';
+
+/** One failed field of a request, as the `errors` member of validation-failed lists them. */
+export interface FieldError {
+  /** JSON pointer into the request: `/body/subject`, `/query/limit`, `/path/patientId`. */
+  pointer: string;
+  message: string;
+}
+
+/** The body of a problem+json response. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export class SandboxError extends Error {
+  override readonly name: string = 'SandboxError';
+  readonly status: number;
+
+  constructor(
+    readonly kind: ProblemKind,
+    /** What happened and how to fix it, for the person reading the response. */
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+    status?: number,
+  ) {
+    super(`${kind}: ${detail}`);
+    this.status = status ?? PROBLEM_TYPES[kind].status;
+  }
+
+  toProblem(instance?: string): ProblemBody {
+    return {
+      type: problemTypeUri(this.kind),
+      title: PROBLEM_TYPES[this.kind].title,
+      status: this.status,
+      detail: this.detail,
+      ...(instance ? { instance } : {}),
+      ...this.extensions,
+    };
+  }
+
+  toResponse(instance?: string): Response {
+    return problemResponse(this.toProblem(instance));
+  }
+}
+
+/** The request broke the contract; `errors` names each failing field. */
+export class ValidationError extends SandboxError {
+  override readonly name = 'ValidationError';
+
+  constructor(
+    detail: string,
+    readonly errors: FieldError[],
+  ) {
+    super('validation-failed', detail, { errors });
+  }
+}
+
+/** A problem+json response. */
+export function problemResponse(body: ProblemBody, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+}
+
+/** True for a SandboxError from any copy of this module (instanceof fails across copies). */
+export function isSandboxError(value: unknown): value is SandboxError {
+  return value instanceof SandboxError || (value instanceof Error && 'kind' in value && 'toProblem' in value);
+}

@@ -1,0 +1,142 @@
+/**
+ * Compiles a contract's operations once, at start: a matcher for each path template, the schema
+ * pointers of its parameters, body and responses. The middleware then only looks things up; the
+ * schemas themselves are compiled on first use by contracts/schema-validator.ts and kept.
+ */
+import { deref, escapePointer, listOperations, type OpenApiDocument } from '../../../contracts/index.ts';
+
+export interface CompiledParameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  schemaPointer: string;
+  /** The schema's primitive type, for turning query strings into numbers and booleans. */
+  type: string | undefined;
+}
+
+export interface CompiledOperation {
+  operationId: string;
+  method: string;
+  template: string;
+  pattern: RegExp;
+  /** The names of the template's parameters, in order. */
+  templateNames: string[];
+  pathParameters: CompiledParameter[];
+  queryParameters: CompiledParameter[];
+  body?: { required: boolean; schemaPointer: string };
+  /** Response schema pointers by status ('200', 'default', …) and content type. */
+  responses: Map<string, Map<string, string | undefined>>;
+}
+
+/** The operations of a document, the most specific path templates first. */
+export function compileOperations(doc: OpenApiDocument): CompiledOperation[] {
+  const compiled = listOperations(doc).map((op): CompiledOperation => {
+    const parameters = [...op.pathParameters, ...((op.operation.parameters as unknown[]) ?? [])].map((raw, i) =>
+      compileParameter(
+        doc,
+        raw,
+        i < op.pathParameters.length
+          ? `/paths/${escapePointer(op.path)}/parameters/${i}`
+          : `${op.pointer}/parameters/${i - op.pathParameters.length}`,
+      ),
+    );
+    const body = op.operation.requestBody
+      ? compileBody(doc, op.operation.requestBody, `${op.pointer}/requestBody`)
+      : undefined;
+    return {
+      operationId: op.operationId,
+      method: op.method.toUpperCase(),
+      template: op.path,
+      pattern: templatePattern(op.path),
+      templateNames: [...op.path.matchAll(/\{([^}]+)\}/g)].map((x) => x[1] as string),
+      pathParameters: parameters.filter((p) => p.in === 'path'),
+      queryParameters: parameters.filter((p) => p.in === 'query'),
+      ...(body ? { body } : {}),
+      responses: compileResponses(doc, op.operation.responses as Record<string, unknown>, `${op.pointer}/responses`),
+    };
+  });
+  // A literal segment beats a parameter: /patients/lookup before /patients/{patientId}.
+  return compiled.sort((a, b) => countParameters(a.template) - countParameters(b.template));
+}
+
+/** The operation a request is for, with its path parameters, or undefined. */
+export function matchOperation(
+  operations: CompiledOperation[],
+  method: string,
+  path: string,
+): { operation: CompiledOperation; params: Record<string, string> } | undefined {
+  for (const operation of operations) {
+    if (operation.method !== method) continue;
+    const m = operation.pattern.exec(path);
+    if (!m) continue;
+    // The pattern's groups follow the template's parameters in order.
+    const params: Record<string, string> = {};
+    operation.templateNames.forEach((name, i) => {
+      params[name] = safeDecode(m[i + 1] ?? '');
+    });
+    return { operation, params };
+  }
+  return undefined;
+}
+
+function compileParameter(doc: OpenApiDocument, raw: unknown, pointer: string): CompiledParameter {
+  const ref = (raw as { $ref?: string }).$ref;
+  const resolvedPointer = ref ? ref.slice(1) : pointer;
+  const p = deref<{ name: string; in: CompiledParameter['in']; required?: boolean; schema?: unknown }>(doc, raw);
+  const schema = deref<{ type?: string | string[] }>(doc, p.schema ?? {});
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  return {
+    name: p.name,
+    in: p.in,
+    required: p.required ?? p.in === 'path',
+    schemaPointer: `${resolvedPointer}/schema`,
+    type,
+  };
+}
+
+function compileBody(
+  doc: OpenApiDocument,
+  raw: unknown,
+  pointer: string,
+): { required: boolean; schemaPointer: string } | undefined {
+  const ref = (raw as { $ref?: string }).$ref;
+  const base = ref ? ref.slice(1) : pointer;
+  const body = deref<{ required?: boolean; content?: Record<string, unknown> }>(doc, raw);
+  if (!body.content?.['application/json']) return undefined;
+  return { required: body.required ?? false, schemaPointer: `${base}/content/application~1json/schema` };
+}
+
+function compileResponses(doc: OpenApiDocument, responses: Record<string, unknown>, pointer: string) {
+  const out = new Map<string, Map<string, string | undefined>>();
+  for (const [status, raw] of Object.entries(responses ?? {})) {
+    const ref = (raw as { $ref?: string }).$ref;
+    const base = ref ? ref.slice(1) : `${pointer}/${escapePointer(status)}`;
+    const response = deref<{ content?: Record<string, { schema?: unknown }> }>(doc, raw);
+    const byType = new Map<string, string | undefined>();
+    for (const [type, media] of Object.entries(response.content ?? {})) {
+      byType.set(type, media.schema ? `${base}/content/${escapePointer(type)}/schema` : undefined);
+    }
+    out.set(status, byType);
+  }
+  return out;
+}
+
+function templatePattern(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith('{') ? '([^/]+)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}/?$`);
+}
+
+function countParameters(template: string): number {
+  return (template.match(/\{/g) ?? []).length;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a malformed escape is left as it is, and the schema check will refuse it
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Contract validation for a Hono app: every request is checked against the OpenAPI document
+ * before a handler sees it (a bad one gets validation-failed naming each failing field, a body over
+ * the limit payload-too-large), and every response after (a response that breaks the contract is
+ * a sandbox bug: `strict` answers 500 with the violations, `warn` logs them and lets it through).
+ * Matchers and schemas are compiled once, when the middleware is made.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { OpenApiDocument } from '../../../contracts/index.ts';
+import { createSchemaValidator, type SchemaIssue } from '../../../contracts/schema-validator.ts';
+import { type FieldError, problemResponse, SandboxError, ValidationError } from '../../errors.ts';
+import { type CompiledOperation, type CompiledParameter, compileOperations, matchOperation } from './compile.ts';
+
+export type ValidationMode = 'strict' | 'warn';
+
+export interface ContractValidationOptions {
+  /** Default 'strict'. */
+  mode?: ValidationMode;
+  /** Largest accepted request body in bytes (default 22 MiB, as the contracts state). */
+  maxBodyBytes?: number;
+  /** Where `warn` mode reports broken responses (default console.warn). */
+  log?: (message: string) => void;
+}
+
+/** What the middleware hands on to handlers, under `c.get('request')`. */
+export interface ValidatedRequest {
+  operationId: string;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    request: ValidatedRequest;
+  }
+}
+
+const DEFAULT_MAX_BODY = 22 * 1024 * 1024;
+
+/** The middleware for one contract. */
+export function contractValidation(doc: OpenApiDocument, options: ContractValidationOptions = {}): MiddlewareHandler {
+  const { mode = 'strict', maxBodyBytes = DEFAULT_MAX_BODY, log = (m: string) => console.warn(m) } = options;
+  const operations = compileOperations(doc);
+  const schemas = createSchemaValidator(doc);
+
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const match = matchOperation(operations, c.req.method, url.pathname);
+    if (!match) return next(); // not part of the contract: the app's own routes or its 404
+    const { operation, params } = match;
+    try {
+      const request = await validateRequest(operation, params, url, c.req.raw, schemas, maxBodyBytes);
+      c.set('request', request);
+    } catch (error) {
+      if (error instanceof SandboxError) return error.toResponse(url.pathname);
+      throw error;
+    }
+    await next();
+    const violations = await checkResponse(operation, c.res, schemas);
+    if (violations.length === 0) return;
+    const summary = `${c.req.method} ${url.pathname} (${operation.operationId}) answered ${c.res.status} against the contract: ${violations.join('; ')}`;
+    if (mode === 'warn') {
+      log(`minlaege-sandbox: ${summary}`);
+      return;
+    }
+    c.res = problemResponse({
+      type: 'about:blank',
+      title: 'Sandbox bug: the response breaks the contract',
+      status: 500,
+      detail: summary,
+      violations,
+    });
+  };
+}
+
+async function validateRequest(
+  operation: CompiledOperation,
+  params: Record<string, string>,
+  url: URL,
+  raw: Request,
+  schemas: ReturnType<typeof createSchemaValidator>,
+  maxBodyBytes: number,
+): Promise<ValidatedRequest> {
+  const errors: FieldError[] = [];
+  const issuesAt = (prefix: string, issues: SchemaIssue[]) => {
+    for (const issue of issues) errors.push({ pointer: `${prefix}${issue.pointer}`, message: issue.message });
+  };
+
+  for (const p of operation.pathParameters) {
+    issuesAt(`/path/${p.name}`, schemas.validate(p.schemaPointer, params[p.name]));
+  }
+
+  const query: Record<string, unknown> = {};
+  for (const p of operation.queryParameters) {
+    const value = url.searchParams.get(p.name);
+    if (value === null) {
+      if (p.required) errors.push({ pointer: `/query/${p.name}`, message: 'is required' });
+      continue;
+    }
+    query[p.name] = coerce(p, value);
+    issuesAt(`/query/${p.name}`, schemas.validate(p.schemaPointer, query[p.name]));
+  }
+
+  let body: unknown;
+  if (operation.body) {
+    const text = await readBody(raw, maxBodyBytes);
+    if (text === '') {
+      if (operation.body.required) errors.push({ pointer: '/body', message: 'a JSON body is required' });
+    } else {
+      const type = raw.headers.get('content-type') ?? '';
+      if (!/^application\/(.+\+)?json\b/i.test(type)) {
+        errors.push({
+          pointer: '/body',
+          message: `must be sent as application/json, not ${type || 'no content type'}`,
+        });
+      } else {
+        try {
+          body = JSON.parse(text);
+          issuesAt('/body', schemas.validate(operation.body.schemaPointer, body));
+        } catch {
+          errors.push({ pointer: '/body', message: 'is not valid JSON' });
+        }
+      }
+    }
+  }
+
+  if (errors.length > 0) {
+    throw new ValidationError(
+      `The request does not match ${operation.operationId} in the contract: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`,
+      errors,
+    );
+  }
+  return { operationId: operation.operationId, params, query, body };
+}
+
+/** Reads the body, refusing one over the limit without reading all of it. */
+async function readBody(raw: Request, maxBodyBytes: number): Promise<string> {
+  const declared = Number(raw.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBodyBytes) throw tooLarge(maxBodyBytes);
+  if (!raw.body) return '';
+  const reader = raw.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBodyBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooLarge(maxBodyBytes: number): SandboxError {
+  return new SandboxError('payload-too-large', `The request body is over ${maxBodyBytes} bytes; send less.`);
+}
+
+/** Query strings are text; the schema says what they mean. */
+function coerce(p: CompiledParameter, value: string): unknown {
+  if ((p.type === 'integer' || p.type === 'number') && value.trim() !== '' && !Number.isNaN(Number(value))) {
+    return Number(value);
+  }
+  if (p.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+/** What is wrong with a response, by the contract; empty when nothing is. */
+async function checkResponse(
+  operation: CompiledOperation,
+  res: Response,
+  schemas: ReturnType<typeof createSchemaValidator>,
+): Promise<string[]> {
+  const status = String(res.status);
+  const declared =
+    operation.responses.get(status) ?? operation.responses.get(`${status[0]}XX`) ?? operation.responses.get('default');
+  if (!declared) return [`status ${status} is not declared`];
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  if (declared.size === 0) return type === '' || res.status === 204 ? [] : [`status ${status} declares no body`];
+  if (!declared.has(type)) return [`content type ${type || '(none)'} is not declared for ${status}`];
+  const pointer = declared.get(type);
+  if (!pointer || !type.endsWith('json')) return [];
+  let body: unknown;
+  try {
+    body = await res.clone().json();
+  } catch {
+    return ['the body is not valid JSON'];
+  }
+  return schemas.validate(pointer, body).map((i) => `${i.pointer || '(body)'} ${i.message}`);
+}
