@@ -5,6 +5,7 @@
 export * from './consent.ts';
 export * from './cpr.ts';
 export * from './opening-hours.ts';
+export * from './pin.ts';
 export * from './platform-sharing.ts';
 export * from './problem-types.ts';
 export * from './proxy.ts';
