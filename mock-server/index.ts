@@ -1,0 +1,57 @@
+/**
+ * `createSandbox(options)`: the sandbox as a Hono app speaking Request → Response, with handles to
+ * its store and clock. The Node server, MSW handlers and tests are thin transports over `app.fetch`.
+ * This first slice serves sign-in, PIN, refresh and the profile; the rest of the platform follows.
+ */
+import { Hono } from 'hono';
+import { loadContract } from '../contracts/index.ts';
+import { copenhagenInstant } from '../domain/time.ts';
+import { createTokenIssuer, type TokenOptions } from './auth/tokens.ts';
+import { createClock, type SandboxClock } from './clock.ts';
+import { isSandboxError, problemResponse, SandboxError } from './errors.ts';
+import { contractValidation, type ValidationMode } from './middleware/contract-validation/index.ts';
+import { registerAuth } from './platform/auth.ts';
+import { registerMe } from './platform/me.ts';
+import { createStore, type PopulationSeed, type SandboxStore } from './store.ts';
+
+export interface SandboxOptions {
+  /** The population the sandbox is seeded with (default: seed 'minlaege', 200 patients). */
+  population?: Partial<PopulationSeed>;
+  /** Sandbox time at start (default: 12:00 Copenhagen on the population's reference date). */
+  now?: Date;
+  /** Contract validation of responses: 'strict' fails a broken response loudly (default), 'warn' logs it. */
+  validation?: ValidationMode;
+  tokens?: TokenOptions;
+  log?: (message: string) => void;
+}
+
+export interface Sandbox {
+  app: Hono;
+  store: SandboxStore;
+  clock: SandboxClock;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const population: PopulationSeed = { seed: 'minlaege', asOf: '2026-01-15', patients: 200, ...options.population };
+  const log = options.log ?? ((m: string) => console.warn(m));
+  const store = createStore(population);
+  const clock = createClock(options.now ?? copenhagenInstant(population.asOf, 12, 0));
+  const tokens = createTokenIssuer(options.tokens);
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (isSandboxError(error)) return error.toResponse(new URL(c.req.url).pathname);
+    // Anything else is a sandbox bug: say so in a problem, and log it with its stack for us.
+    log(`minlaege-sandbox: ${c.req.method} ${c.req.path} failed: ${error.stack ?? String(error)}`);
+    return problemResponse({ type: 'about:blank', title: 'Sandbox bug', status: 500, detail: error.message });
+  });
+  app.notFound((c) =>
+    new SandboxError('not-found', `No such resource: ${c.req.method} ${c.req.path}`).toResponse(c.req.path),
+  );
+  app.use(contractValidation(loadContract('app-platform'), { mode: options.validation ?? 'strict', log }));
+
+  const deps = { store, tokens, clock };
+  registerAuth(app, deps);
+  registerMe(app, deps);
+  return { app, store, clock };
+}

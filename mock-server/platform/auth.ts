@@ -1,0 +1,83 @@
+/**
+ * The app's sign-in operations: MitID sign-in as a persona (in the sandbox, the persona handle
+ * stands in for the MitID result), PIN set and PIN login with lockout (domain/pin.ts), and token
+ * refresh. Every other operation finds the signed-in person with `signedIn`.
+ */
+import type { Context, Hono } from 'hono';
+import { attemptPin, newPinState } from '../../domain/pin.ts';
+import type { TokenIssuer } from '../auth/tokens.ts';
+import type { SandboxClock } from '../clock.ts';
+import { SandboxError } from '../errors.ts';
+import type { Persona, SandboxStore } from '../store.ts';
+
+export interface AuthDeps {
+  store: SandboxStore;
+  tokens: TokenIssuer;
+  clock: SandboxClock;
+}
+
+/** The signed-in person of a request, or an unauthorized problem. */
+export async function signedIn(c: Context, deps: AuthDeps) {
+  const header = c.req.header('authorization');
+  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const id = await deps.tokens.verify(token, 'access', deps.clock.now());
+  const patient = deps.store.patients.get(id);
+  if (!patient)
+    throw new SandboxError('unauthorized', 'The person of this token is no longer in the sandbox; sign in again.');
+  return patient;
+}
+
+export function registerAuth(app: Hono, deps: AuthDeps): void {
+  const { store, tokens, clock } = deps;
+  const tokenPair = async (persona: Persona['patient']) => ({
+    ...(await tokens.issue(persona.patient.id, clock.now())),
+    patientId: persona.patient.id,
+  });
+
+  app.post('/auth/sign-in/eid', async (c) => {
+    const { persona } = c.get('request').body as { persona: string };
+    const found = store.personas.get(persona);
+    if (!found)
+      throw new SandboxError(
+        'unauthorized',
+        `No persona '${persona}' in this sandbox; list them under /__sandbox/personas.`,
+      );
+    return c.json(await tokenPair(found.patient));
+  });
+
+  app.post('/auth/refresh', async (c) => {
+    const { refreshToken } = c.get('request').body as { refreshToken: string };
+    const issued = await tokens.refresh(refreshToken, clock.now());
+    const patientId = await tokens.verify(issued.accessToken, 'access', clock.now());
+    return c.json({ ...issued, patientId });
+  });
+
+  app.put('/auth/pin', async (c) => {
+    const patient = await signedIn(c, deps);
+    const { deviceId, pin } = c.get('request').body as { deviceId: string; pin: string };
+    const setAt = clock.now();
+    // One PIN per device: setting it (after MitID) replaces any earlier one and lifts a lock.
+    store.pins.set(deviceId, { personId: patient.patient.id, pin, setAt, state: newPinState() });
+    return c.json({ deviceId, setAt: setAt.toISOString() });
+  });
+
+  app.post('/auth/sign-in/pin', async (c) => {
+    const { deviceId, pin } = c.get('request').body as { deviceId: string; pin: string };
+    const saved = store.pins.get(deviceId);
+    if (!saved) throw new SandboxError('unauthorized', 'No PIN is set on this device; sign in with MitID and set one.');
+    const outcome = attemptPin(saved.state, saved.pin === pin);
+    store.pins.set(deviceId, { ...saved, state: outcome.state });
+    if (outcome.result === 'locked') {
+      throw new SandboxError(
+        'pin-locked',
+        'PIN login is locked after three wrong PINs; sign in with MitID and set a new PIN.',
+      );
+    }
+    if (outcome.result === 'wrong') {
+      throw new SandboxError('unauthorized', 'Wrong PIN.', { attemptsRemaining: outcome.attemptsRemaining });
+    }
+    const patient = store.patients.get(saved.personId);
+    if (!patient) throw new SandboxError('unauthorized', 'The person of this PIN is no longer in the sandbox.');
+    return c.json(await tokenPair(patient));
+  });
+}

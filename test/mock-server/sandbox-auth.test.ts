@@ -1,0 +1,90 @@
+// The first slice of the sandbox platform, in process through app.request(): sign-in as a persona,
+// the profile, refresh, and PIN login with lockout — every answer checked by the contract
+// validation middleware in strict mode, so a response that broke the contract would fail here.
+import { describe, expect, it } from 'vitest';
+import { problemTypeUri } from '../../domain/problem-types.ts';
+import { createSandbox } from '../../mock-server/index.ts';
+
+const sandbox = createSandbox({ population: { seed: 'auth-test', patients: 40 } });
+const { app, store } = sandbox;
+const adult = [...store.personas.values()].find(
+  (p) => p.patient.consent.state === 'given' && p.patient.expected.app.self,
+);
+if (!adult) throw new Error('no adult persona with consent in the test population');
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+const signIn = async (persona = adult.handle) => (await post('/auth/sign-in/eid', { persona })).json();
+
+describe('sandbox sign-in', () => {
+  it('signs in as a persona and answers the profile of that person', async () => {
+    const tokens = await signIn();
+    expect(tokens).toMatchObject({ tokenType: 'Bearer', patientId: adult.patient.patient.id });
+    const me = await app.request('/me', { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ patientId: adult.patient.patient.id, cpr: adult.patient.patient.cpr });
+  });
+
+  it('refuses an unknown persona, a missing or forged token, and a malformed body', async () => {
+    const unknown = await post('/auth/sign-in/eid', { persona: 'nobody-here' });
+    expect(unknown.status).toBe(401);
+    expect((await unknown.json()).type).toBe(problemTypeUri('unauthorized'));
+    expect((await app.request('/me')).status).toBe(401);
+    const other = createSandbox({ population: { seed: 'auth-test', patients: 8 } }).app;
+    const otherSignIn = await other.request('/auth/sign-in/eid', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona: [...store.personas.keys()][0] }),
+    });
+    const forged = await otherSignIn.json(); // signed with the other sandbox's key
+    expect((await app.request('/me', { headers: { authorization: `Bearer ${forged.accessToken}` } })).status).toBe(401);
+    const malformed = await post('/auth/sign-in/eid', { persona: 'UPPER CASE', extra: 1 });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('rotates refresh tokens', async () => {
+    const first = await signIn();
+    const second = await post('/auth/refresh', { refreshToken: first.refreshToken });
+    expect(second.status).toBe(200);
+    expect((await post('/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(401);
+  });
+
+  it('logs in with a PIN, and locks PIN login after three wrong PINs until a new PIN is set', async () => {
+    const { accessToken } = await signIn();
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const deviceId = 'device-0001-test';
+    const set = await app.request('/auth/pin', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ deviceId, pin: '4711' }),
+    });
+    expect(set.status).toBe(200);
+    expect((await post('/auth/sign-in/pin', { deviceId, pin: '4711' })).status).toBe(200);
+    const remaining: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const wrong = await post('/auth/sign-in/pin', { deviceId, pin: '0000' });
+      expect(wrong.status).toBe(401);
+      remaining.push((await wrong.json()).attemptsRemaining);
+    }
+    expect(remaining).toEqual([2, 1, 0]);
+    const locked = await post('/auth/sign-in/pin', { deviceId, pin: '4711' });
+    expect(locked.status).toBe(423);
+    expect((await locked.json()).type).toBe(problemTypeUri('pin-locked'));
+    await app.request('/auth/pin', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ deviceId, pin: '1234' }),
+    });
+    expect((await post('/auth/sign-in/pin', { deviceId, pin: '1234' })).status).toBe(200);
+  });
+
+  it('answers an unknown path with a not-found problem', async () => {
+    const res = await app.request('/no/such/thing');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
