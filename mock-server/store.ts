@@ -4,6 +4,7 @@
  * lives here, so a snapshot or a reset is one object.
  */
 
+import type { ConsentRecord } from '../domain/consent.ts';
 import type { PinState } from '../domain/pin.ts';
 import type { JournalClinic } from '../generators/context.ts';
 import { asciiSlug } from '../generators/danish-text.ts';
@@ -21,6 +22,8 @@ export interface SandboxStore {
   personas: Map<string, Persona>;
   /** Patients by id. */
   patients: Map<string, PatientLine>;
+  /** The platform's consent record of each person (timestamps; the state follows from the clock). */
+  consents: Map<string, ConsentRecord>;
   /** The PIN of each device: one person's, set after their MitID sign-in on it. */
   pins: Map<string, { personId: string; pin: string; setAt: Date; state: PinState }>;
 }
@@ -34,7 +37,13 @@ export interface PopulationSeed {
 
 /** A store holding the first patients of a generated population. */
 export function createStore(seed: PopulationSeed): SandboxStore {
-  const store: SandboxStore = { clinics: new Map(), personas: new Map(), patients: new Map(), pins: new Map() };
+  const store: SandboxStore = {
+    clinics: new Map(),
+    personas: new Map(),
+    patients: new Map(),
+    consents: new Map(),
+    pins: new Map(),
+  };
   const lines: Iterable<PopulationLine> = createPopulation({ seed: seed.seed, asOf: seed.asOf }).lines(
     0,
     seed.patients ?? 200,
@@ -45,6 +54,7 @@ export function createStore(seed: PopulationSeed): SandboxStore {
       continue;
     }
     store.patients.set(line.patient.id, line);
+    store.consents.set(line.patient.id, consentRecordOf(line.consent));
     store.personas.set(uniqueHandle(store, line), { handle: uniqueHandle(store, line), patient: line });
   }
   return store;
@@ -58,4 +68,16 @@ function uniqueHandle(store: SandboxStore, line: PatientLine): string {
   for (let n = 2; store.personas.has(handle) && store.personas.get(handle)?.patient !== line; n++)
     handle = `${base}-${n}`;
   return handle;
+}
+
+function consentRecordOf(consent: PatientLine['consent']): ConsentRecord {
+  const at = (iso: string | null) => (iso === null ? undefined : new Date(iso));
+  const record: ConsentRecord = {};
+  const givenAt = at(consent.givenAt);
+  const withdrawnAt = at(consent.withdrawnAt);
+  const lastActivityAt = at(consent.lastActivityAt);
+  if (givenAt) record.givenAt = givenAt;
+  if (withdrawnAt) record.withdrawnAt = withdrawnAt;
+  if (lastActivityAt) record.lastActivityAt = lastActivityAt;
+  return record;
 }

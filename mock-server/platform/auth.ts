@@ -4,6 +4,7 @@
  * refresh. Every other operation finds the signed-in person with `signedIn`.
  */
 import type { Context, Hono } from 'hono';
+import { recordActivity } from '../../domain/consent.ts';
 import { attemptPin, newPinState } from '../../domain/pin.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
 import type { SandboxClock } from '../clock.ts';
@@ -24,6 +25,9 @@ export async function signedIn(c: Context, deps: AuthDeps) {
   const patient = deps.store.patients.get(id);
   if (!patient)
     throw new SandboxError('unauthorized', 'The person of this token is no longer in the sandbox; sign in again.');
+  // Every authenticated use extends retention by 12 months (a lapsed consent stays lapsed).
+  const consent = deps.store.consents.get(id);
+  if (consent) deps.store.consents.set(id, recordActivity(consent, deps.clock.now()));
   return patient;
 }
 

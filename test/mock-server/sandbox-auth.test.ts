@@ -88,3 +88,41 @@ describe('sandbox sign-in', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json');
   });
 });
+
+describe('sandbox consent', () => {
+  it('reads, gives and withdraws consent; use extends retention; 12 months and a day unused lapse it', async () => {
+    const local = createSandbox({ population: { seed: 'consent-test', patients: 40 } });
+    const persona = [...local.store.personas.values()].find((p) => p.patient.expected.app.self);
+    if (!persona) throw new Error('no adult persona');
+    const call = async (method: string, path: string, body?: unknown) => {
+      const { accessToken } = await (
+        await local.app.request('/auth/sign-in/eid', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ persona: persona.handle }),
+        })
+      ).json();
+      const res = await local.app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return res.json();
+    };
+    const given = await call('PUT', '/me/consent', { accepted: true });
+    expect(given.state).toBe('given');
+    const now = local.clock.now();
+    expect(new Date(given.retainedUntil).getUTCFullYear()).toBe(now.getUTCFullYear() + 1);
+    // Used eleven months later: retention moves on.
+    local.clock.advance(335 * 86_400_000);
+    expect((await call('GET', '/me/consent')).state).toBe('given');
+    // Twelve months and a day without use: lapsed, and reading it does not revive it.
+    local.clock.advance(366 * 86_400_000);
+    expect((await call('GET', '/me/consent')).state).toBe('lapsed');
+    expect((await call('GET', '/me/consent')).state).toBe('lapsed');
+    expect((await call('PUT', '/me/consent', { accepted: true })).state).toBe('given');
+    const withdrawn = await call('DELETE', '/me/consent');
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', retainedUntil: null });
+  });
+});
