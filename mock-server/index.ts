@@ -1,7 +1,7 @@
 /**
  * `createSandbox(options)`: the sandbox as a Hono app speaking Request → Response, with handles to
  * its store and clock. The Node server, MSW handlers and tests are thin transports over `app.fetch`.
- * So far it serves sign-in, PIN, refresh, the profile and consent; the rest of the platform follows.
+ * So far it serves sign-in, PIN, refresh, the profile, children and consent; the rest of the platform follows.
  */
 import { Hono } from 'hono';
 import { loadContract } from '../contracts/index.ts';
@@ -11,6 +11,7 @@ import { createClock, type SandboxClock } from './clock.ts';
 import { isSandboxError, problemResponse, SandboxError } from './errors.ts';
 import { contractValidation, type ValidationMode } from './middleware/contract-validation/index.ts';
 import { registerAuth } from './platform/auth.ts';
+import { registerChildren } from './platform/children.ts';
 import { registerConsent } from './platform/consent.ts';
 import { registerMe } from './platform/me.ts';
 import { createStore, type PopulationSeed, type SandboxStore } from './store.ts';
@@ -55,5 +56,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   registerAuth(app, deps);
   registerMe(app, deps);
   registerConsent(app, deps);
+  registerChildren(app, deps);
   return { app, store, clock };
 }

@@ -3,6 +3,7 @@
 // validation middleware in strict mode, so a response that broke the contract would fail here.
 import { describe, expect, it } from 'vitest';
 import { problemTypeUri } from '../../domain/problem-types.ts';
+import { accessUntil } from '../../domain/proxy.ts';
 import { createSandbox } from '../../mock-server/index.ts';
 
 const sandbox = createSandbox({ population: { seed: 'auth-test', patients: 40 } });
@@ -124,5 +125,40 @@ describe('sandbox consent', () => {
     expect((await call('PUT', '/me/consent', { accepted: true })).state).toBe('given');
     const withdrawn = await call('DELETE', '/me/consent');
     expect(withdrawn).toMatchObject({ state: 'withdrawn', retainedUntil: null });
+  });
+});
+
+describe('sandbox children', () => {
+  it('lists exactly the children under 15 the person holds custody of, youngest first', async () => {
+    const local = createSandbox({ population: { seed: 'children-test', patients: 200 } });
+    const today = '2026-01-15';
+    let parentsChecked = 0;
+    let someOlderLeftOut = false;
+    for (const persona of local.store.personas.values()) {
+      const me = persona.patient.patient;
+      if (me.children.length === 0) continue;
+      const signIn = await local.app.request('/auth/sign-in/eid', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona: persona.handle }),
+      });
+      const { accessToken } = await signIn.json();
+      const res = await local.app.request('/me/children', { headers: { authorization: `Bearer ${accessToken}` } });
+      expect(res.status).toBe(200);
+      const { items } = await res.json();
+      const expected = me.children
+        .filter((c) => c.patientId && local.store.patients.has(c.patientId) && accessUntil(c.birthDate) > today)
+        .sort((a, b) => (a.birthDate < b.birthDate ? 1 : -1))
+        .map((c) => c.patientId);
+      expect(items.map((i: { patientId: string }) => i.patientId)).toEqual(expected);
+      if (expected.length < me.children.length) someOlderLeftOut = true;
+      for (const item of items) {
+        const child = local.store.patients.get(item.patientId);
+        expect('address' in item).toBe(!child?.patient.addressProtected);
+      }
+      parentsChecked += 1;
+    }
+    expect(parentsChecked).toBeGreaterThan(10);
+    expect(someOlderLeftOut).toBe(true);
   });
 });
