@@ -3,13 +3,12 @@
  * its store and clock. The Node server, MSW handlers and tests are thin transports over `app.fetch`.
  * So far it serves sign-in, PIN, refresh, the profile, children and consent; the rest of the platform follows.
  */
-import { Hono } from 'hono';
-import { loadContract } from '../contracts/index.ts';
+import type { Hono } from 'hono';
 import { copenhagenInstant } from '../domain/time.ts';
 import { createTokenIssuer, type TokenOptions } from './auth/tokens.ts';
 import { createClock, type SandboxClock } from './clock.ts';
-import { isSandboxError, problemResponse, SandboxError } from './errors.ts';
-import { contractValidation, type ValidationMode } from './middleware/contract-validation/index.ts';
+import { createContractApp } from './contract-app.ts';
+import type { ValidationMode } from './middleware/contract-validation/index.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerChildren } from './platform/children.ts';
 import { registerConsent } from './platform/consent.ts';
@@ -39,18 +38,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const store = createStore(population);
   const clock = createClock(options.now ?? copenhagenInstant(population.asOf, 12, 0));
   const tokens = createTokenIssuer(options.tokens);
-  const app = new Hono();
-
-  app.onError((error, c) => {
-    if (isSandboxError(error)) return error.toResponse(new URL(c.req.url).pathname);
-    // Anything else is a sandbox bug: say so in a problem, and log it with its stack for us.
-    log(`minlaege-sandbox: ${c.req.method} ${c.req.path} failed: ${error.stack ?? String(error)}`);
-    return problemResponse({ type: 'about:blank', title: 'Sandbox bug', status: 500, detail: error.message });
-  });
-  app.notFound((c) =>
-    new SandboxError('not-found', `No such resource: ${c.req.method} ${c.req.path}`).toResponse(c.req.path),
-  );
-  app.use(contractValidation(loadContract('app-platform'), { mode: options.validation ?? 'strict', log }));
+  const app = createContractApp('app-platform', { validation: options.validation, log });
 
   const deps = { store, tokens, clock };
   registerAuth(app, deps);

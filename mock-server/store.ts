@@ -4,11 +4,12 @@
  * lives here, so a snapshot or a reset is one object.
  */
 
-import type { ConsentRecord } from '../domain/consent.ts';
+import { type ConsentRecord, retainedUntil } from '../domain/consent.ts';
 import type { PinState } from '../domain/pin.ts';
 import type { JournalClinic } from '../generators/context.ts';
 import { asciiSlug } from '../generators/danish-text.ts';
 import { createPopulation, type PatientLine, type PopulationLine } from '../generators/population.ts';
+import type { JournalConsent } from './journal/index.ts';
 
 export interface Persona {
   /** The handle to sign in with, e.g. 'camilla-holm'. */
@@ -24,6 +25,8 @@ export interface SandboxStore {
   patients: Map<string, PatientLine>;
   /** The platform's consent record of each person (timestamps; the state follows from the clock). */
   consents: Map<string, ConsentRecord>;
+  /** The fake journal's consent of each patient. */
+  journalConsents: Map<string, JournalConsent>;
   /** The PIN of each device: one person's, set after their MitID sign-in on it. */
   pins: Map<string, { personId: string; pin: string; setAt: Date; state: PinState }>;
 }
@@ -42,6 +45,7 @@ export function createStore(seed: PopulationSeed): SandboxStore {
     personas: new Map(),
     patients: new Map(),
     consents: new Map(),
+    journalConsents: new Map(),
     pins: new Map(),
   };
   const lines: Iterable<PopulationLine> = createPopulation({ seed: seed.seed, asOf: seed.asOf }).lines(
@@ -55,6 +59,7 @@ export function createStore(seed: PopulationSeed): SandboxStore {
     }
     store.patients.set(line.patient.id, line);
     store.consents.set(line.patient.id, consentRecordOf(line.consent));
+    store.journalConsents.set(line.patient.id, journalConsentOf(line));
     store.personas.set(uniqueHandle(store, line), { handle: uniqueHandle(store, line), patient: line });
   }
   return store;
@@ -80,4 +85,16 @@ function consentRecordOf(consent: PatientLine['consent']): ConsentRecord {
   if (withdrawnAt) record.withdrawnAt = withdrawnAt;
   if (lastActivityAt) record.lastActivityAt = lastActivityAt;
   return record;
+}
+
+/** What the journal holds: consent registered while the platform's is given; withdrawn after a withdrawal or a lapse. */
+function journalConsentOf(line: PatientLine): JournalConsent {
+  const { consent, patient } = line;
+  if (consent.state === 'never-given') return { state: 'never-given', givenAt: null, givenBy: null, withdrawnAt: null };
+  const givenBy = { role: 'patient' as const, name: patient.name };
+  if (consent.state === 'given') return { state: 'given', givenAt: consent.givenAt, givenBy, withdrawnAt: null };
+  // Withdrawn by the patient, or by the platform at the moment the consent lapsed.
+  const lastUse = consent.lastActivityAt ?? consent.givenAt;
+  const lapsedAt = lastUse === null ? null : retainedUntil(new Date(lastUse)).toISOString();
+  return { state: 'withdrawn', givenAt: consent.givenAt, givenBy, withdrawnAt: consent.withdrawnAt ?? lapsedAt };
 }
