@@ -1,18 +1,24 @@
 /**
  * `createSandbox(options)`: the sandbox as a Hono app speaking Request → Response, with handles to
  * its store and clock. The Node server, MSW handlers and tests are thin transports over `app.fetch`.
- * So far it serves sign-in, PIN, refresh, the profile, children and consent; the rest of the platform follows.
+ * So far it serves sign-in, PIN, refresh, the profile, children, consent, and diagnoses, vaccinations, lab results and
+ * medication read through the platform's copy fetched from the fake journal; the rest of the platform follows.
  */
+
+import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { copenhagenInstant } from '../domain/time.ts';
 import { createTokenIssuer, type TokenOptions } from './auth/tokens.ts';
 import { createClock, type SandboxClock } from './clock.ts';
 import { createContractApp } from './contract-app.ts';
+import { createFakeJournal } from './journal/index.ts';
+import { createJournalClient, type JournalClient } from './journal-client.ts';
 import type { ValidationMode } from './middleware/contract-validation/index.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerChildren } from './platform/children.ts';
 import { registerConsent } from './platform/consent.ts';
 import { registerMe } from './platform/me.ts';
+import { registerRecords } from './platform/records.ts';
 import { createStore, type PopulationSeed, type SandboxStore } from './store.ts';
 
 export interface SandboxOptions {
@@ -40,10 +46,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const tokens = createTokenIssuer(options.tokens);
   const app = createContractApp('app-platform', { validation: options.validation, log });
 
-  const deps = { store, tokens, clock };
+  // Each clinic's journal is a fake journal in process, reached only through a JournalClient.
+  const platformToken = randomBytes(24).toString('base64url');
+  const journals = new Map<string, JournalClient>();
+  for (const clinicId of store.clinics.keys()) {
+    const journal = createFakeJournal({ store, clock, clinicId, platformToken, validation: options.validation, log });
+    journals.set(
+      clinicId,
+      createJournalClient((request) => journal.fetch(request), 'http://journal.in-process', platformToken),
+    );
+  }
+  const deps = { store, tokens, clock, journals };
   registerAuth(app, deps);
   registerMe(app, deps);
   registerConsent(app, deps);
   registerChildren(app, deps);
+  registerRecords(app, deps);
   return { app, store, clock };
 }

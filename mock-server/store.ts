@@ -6,7 +6,7 @@
 
 import { type ConsentRecord, retainedUntil } from '../domain/consent.ts';
 import type { PinState } from '../domain/pin.ts';
-import type { JournalClinic } from '../generators/context.ts';
+import type { JournalClinic, ShareableRecord } from '../generators/context.ts';
 import { asciiSlug } from '../generators/danish-text.ts';
 import { createPopulation, type PatientLine, type PopulationLine } from '../generators/population.ts';
 import type { JournalConsent } from './journal/index.ts';
@@ -25,6 +25,8 @@ export interface SandboxStore {
   patients: Map<string, PatientLine>;
   /** The platform's consent record of each person (timestamps; the state follows from the clock). */
   consents: Map<string, ConsentRecord>;
+  /** The platform's copy of each patient's shareable record, fetched after consent. */
+  copies: Map<string, ShareableRecord>;
   /** The fake journal's consent of each patient. */
   journalConsents: Map<string, JournalConsent>;
   /** The PIN of each device: one person's, set after their MitID sign-in on it. */
@@ -46,6 +48,7 @@ export function createStore(seed: PopulationSeed): SandboxStore {
     patients: new Map(),
     consents: new Map(),
     journalConsents: new Map(),
+    copies: new Map(),
     pins: new Map(),
   };
   const lines: Iterable<PopulationLine> = createPopulation({ seed: seed.seed, asOf: seed.asOf }).lines(

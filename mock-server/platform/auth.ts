@@ -6,6 +6,8 @@
 import type { Context, Hono } from 'hono';
 import { recordActivity } from '../../domain/consent.ts';
 import { attemptPin, newPinState } from '../../domain/pin.ts';
+import { accessUntil } from '../../domain/proxy.ts';
+import { copenhagenDate } from '../../domain/time.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
 import type { SandboxClock } from '../clock.ts';
 import { SandboxError } from '../errors.ts';
@@ -41,11 +43,19 @@ export function registerAuth(app: Hono, deps: AuthDeps): void {
   app.post('/auth/sign-in/eid', async (c) => {
     const { persona } = c.get('request').body as { persona: string };
     const found = store.personas.get(persona);
-    if (!found)
+    if (!found) {
       throw new SandboxError(
         'unauthorized',
         `No persona '${persona}' in this sandbox; list them under /__sandbox/personas.`,
       );
+    }
+    // A child gets its own MitID, and so the app, from the 15th birthday; until then a parent acts.
+    if (copenhagenDate(clock.now()) < accessUntil(found.patient.patient.birthDate)) {
+      throw new SandboxError(
+        'unauthorized',
+        `${persona} is under 15 and cannot sign in; sign in as a parent with custody.`,
+      );
+    }
     return c.json(await tokenPair(found.patient));
   });
 

@@ -4,7 +4,8 @@
  */
 import type { Hono } from 'hono';
 import { type ConsentRecord, consentState, giveConsent, retainedUntil, withdrawConsent } from '../../domain/consent.ts';
-import { type AuthDeps, signedIn } from './auth.ts';
+import { signedIn } from './auth.ts';
+import { deleteCopies, type PlatformDeps } from './records.ts';
 
 /** The contract's Consent for a record at `now`. */
 export function consentBody(record: ConsentRecord, now: Date) {
@@ -20,7 +21,7 @@ export function consentBody(record: ConsentRecord, now: Date) {
   };
 }
 
-export function registerConsent(app: Hono, deps: AuthDeps): void {
+export function registerConsent(app: Hono, deps: PlatformDeps): void {
   const { store, clock } = deps;
   const update = (id: string, change: (record: ConsentRecord, now: Date) => ConsentRecord) => {
     const now = clock.now();
@@ -38,7 +39,10 @@ export function registerConsent(app: Hono, deps: AuthDeps): void {
     return c.json(update(patient.id, giveConsent));
   });
   app.delete('/me/consent', async (c) => {
-    const { patient } = await signedIn(c, deps);
-    return c.json(update(patient.id, withdrawConsent));
+    const person = await signedIn(c, deps);
+    const body = update(person.patient.id, withdrawConsent);
+    // Withdrawal deletes the platform's copies at once, the person's and their children's.
+    deleteCopies(deps, person);
+    return c.json(body);
   });
 }

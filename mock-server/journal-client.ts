@@ -1,0 +1,71 @@
+/**
+ * How the platform reaches a journal system: only through a JournalClient. One implementation
+ * over any fetch function: the fake journal's `app.fetch` in process (no network), or the global
+ * fetch for a journal at a URL (a vendor's test system). A journal's problem answers become the
+ * same SandboxErrors; a journal that does not answer, or answers outside the contract, is
+ * journal-unavailable.
+ */
+import type { components } from '../contracts/types/platform-journal.d.ts';
+import { problemKindOf } from '../domain/problem-types.ts';
+import { SandboxError } from './errors.ts';
+
+type Schemas = components['schemas'];
+
+export interface JournalClient {
+  lookupPatient(cpr: string): Promise<string>;
+  registerConsent(patientId: string, registration: Schemas['ConsentRegistration']): Promise<Schemas['Consent']>;
+  withdrawConsent(patientId: string): Promise<Schemas['Consent']>;
+  getRecord(patientId: string, asOf: string): Promise<Schemas['ShareableRecord']>;
+}
+
+export type FetchLike = (request: Request) => Response | Promise<Response>;
+
+/** A client for the journal at `baseUrl` (paths of the contract are appended to it). */
+export function createJournalClient(fetcher: FetchLike, baseUrl: string, platformToken: string): JournalClient {
+  const base = baseUrl.replace(/\/$/, '');
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetcher(
+        new Request(`${base}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${platformToken}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
+      );
+    } catch (error) {
+      throw unavailable(`the journal did not answer (${(error as Error).message})`);
+    }
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw unavailable(`the journal answered ${res.status} with a body that is not JSON`);
+    }
+    if (res.ok) return parsed as T;
+    const kind = problemKindOf(String((parsed as { type?: unknown } | undefined)?.type ?? ''));
+    // The journal's own refusals pass on; anything else means the journal is not usable now.
+    if (kind && kind !== 'validation-failed' && kind !== 'unauthorized') {
+      throw new SandboxError(kind, String((parsed as { detail?: unknown }).detail ?? 'The journal refused.'));
+    }
+    throw unavailable(`the journal answered ${res.status}${kind ? ` (${kind})` : ''}`);
+  }
+  return {
+    async lookupPatient(cpr) {
+      return (await call<{ patientId: string }>('POST', '/patients/lookup', { cpr })).patientId;
+    },
+    registerConsent: (patientId, registration) =>
+      call('PUT', `/patients/${encodeURIComponent(patientId)}/consent`, registration),
+    withdrawConsent: (patientId) => call('DELETE', `/patients/${encodeURIComponent(patientId)}/consent`),
+    getRecord: (patientId, asOf) =>
+      call('GET', `/patients/${encodeURIComponent(patientId)}/record?asOf=${encodeURIComponent(asOf)}`),
+  };
+}
+
+function unavailable(detail: string): SandboxError {
+  return new SandboxError(
+    'journal-unavailable',
+    `The clinic's journal system is unavailable: ${detail}. Try again later.`,
+  );
+}

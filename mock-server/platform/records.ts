@@ -1,0 +1,127 @@
+/**
+ * The patient-data operations the app reads: diagnoses, vaccinations, lab results, medication, for
+ * the signed-in person or a child they may act for. Each request is decided by domain rules in the
+ * order that reveals least: who may see whom (proxy-access-denied, whether the patient exists or
+ * not), whether the clinic shares at all (clinic-not-connected), the viewer's consent
+ * (consent-required, consent-lapsed, which also deletes the platform's copies), and the category
+ * for a child (not-available-for-child). Data comes from the platform's copy of the record,
+ * fetched from the journal (through a JournalClient) on first use after consent.
+ */
+import type { Context, Hono } from 'hono';
+import type { components } from '../../contracts/types/platform-journal.d.ts';
+import { consentProblem, consentState } from '../../domain/consent.ts';
+import { platformSharingProblem } from '../../domain/platform-sharing.ts';
+import { decideAccess, type RecordCategory } from '../../domain/proxy.ts';
+import { copenhagenDate } from '../../domain/time.ts';
+import type { PatientLine } from '../../generators/population.ts';
+import { SandboxError } from '../errors.ts';
+import type { JournalClient } from '../journal-client.ts';
+import { type AuthDeps, signedIn } from './auth.ts';
+
+type ShareableRecord = components['schemas']['ShareableRecord'];
+
+export interface PlatformDeps extends AuthDeps {
+  /** The journal system of each clinic. */
+  journals: Map<string, JournalClient>;
+}
+
+const MEDICATION_CARD_URL = 'https://www.sundhed.dk/borger/min-side/min-sundhedsjournal/medicinkortet/';
+
+/** Deletes the platform's copies of a person's record and their children's (withdrawal, lapse). */
+export function deleteCopies(deps: PlatformDeps, person: PatientLine): void {
+  deps.store.copies.delete(person.patient.id);
+  for (const child of person.patient.children) if (child.patientId) deps.store.copies.delete(child.patientId);
+}
+
+/** The viewer, the patient and the platform's copy of the patient's record, or the refusal. */
+async function access(c: Context, deps: PlatformDeps, category: RecordCategory) {
+  const viewer = await signedIn(c, deps);
+  const now = deps.clock.now();
+  const subject = deps.store.patients.get(c.req.param('patientId') ?? '');
+  if (!subject) throw new SandboxError('proxy-access-denied', 'You may not act for this patient.');
+  const decision = decideAccess(
+    {
+      viewerId: viewer.patient.id,
+      subject: { id: subject.patient.id, birthDate: subject.patient.birthDate },
+      custodyHolderIds: subject.patient.custodians.flatMap((l) => (l.patientId ? [l.patientId] : [])),
+      category,
+    },
+    now,
+  );
+  if (!decision.allowed && decision.problem === 'proxy-access-denied') {
+    throw new SandboxError('proxy-access-denied', 'You may not act for this patient.');
+  }
+  const clinic = deps.store.clinics.get(subject.clinicId);
+  const sharing = clinic ? platformSharingProblem(clinic.platformSharing) : 'clinic-not-connected';
+  if (sharing) throw new SandboxError(sharing, "The patient's clinic does not share data through the platform.");
+  const state = consentState(deps.store.consents.get(viewer.patient.id) ?? {}, now);
+  const refusal = consentProblem(state);
+  if (refusal) {
+    if (state === 'lapsed') deleteCopies(deps, viewer);
+    throw new SandboxError(
+      refusal,
+      state === 'lapsed'
+        ? 'Consent lapsed after 12 months without use and the data was deleted; give consent again.'
+        : 'Give consent (PUT /me/consent) before any data is fetched from the clinic.',
+    );
+  }
+  if (!decision.allowed) {
+    throw new SandboxError(decision.problem, "This part of a child's record is not shown to parents.");
+  }
+  return { subject, copy: await ensureCopy(deps, viewer, subject, now) };
+}
+
+/** The platform's copy, fetched from the journal (registering consent there first) on first use. */
+async function ensureCopy(deps: PlatformDeps, viewer: PatientLine, subject: PatientLine, now: Date) {
+  const existing = deps.store.copies.get(subject.patient.id);
+  if (existing) return existing;
+  const journal = deps.journals.get(subject.clinicId);
+  if (!journal)
+    throw new SandboxError('journal-unavailable', "No journal system is connected for the patient's clinic.");
+  const journalId = await journal.lookupPatient(subject.patient.cpr);
+  const consent = deps.store.consents.get(viewer.patient.id);
+  await journal.registerConsent(journalId, {
+    givenAt: (consent?.givenAt ?? now).toISOString(),
+    givenBy: { role: viewer === subject ? 'patient' : 'parent', cpr: viewer.patient.cpr },
+  });
+  const record = await journal.getRecord(journalId, copenhagenDate(now));
+  deps.store.copies.set(subject.patient.id, record);
+  return record;
+}
+
+/** A page of items: `cursor` is the offset written in base 36, opaque to the app. */
+function page<T>(c: Context, items: T[]): { items: T[]; nextCursor: string | null } {
+  const { cursor, limit = 20 } = c.get('request').query as { cursor?: string; limit?: number };
+  const offset = cursor === undefined ? 0 : Number.parseInt(cursor, 36);
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset > items.length) {
+    throw new SandboxError('validation-failed', 'The cursor is not one this sandbox gave out; start without one.', {
+      errors: [{ pointer: '/query/cursor', message: 'is not a cursor of this list' }],
+    });
+  }
+  const end = offset + limit;
+  return { items: items.slice(offset, end), nextCursor: end < items.length ? end.toString(36) : null };
+}
+
+export function registerRecords(app: Hono, deps: PlatformDeps): void {
+  const withPatient = <T extends object>(items: T[], patientId: string) =>
+    items.map((item) => ({ ...item, patientId }));
+  const route = (
+    path: string,
+    category: RecordCategory,
+    answer: (c: Context, copy: ShareableRecord, id: string) => unknown,
+  ) =>
+    app.get(`/patients/:patientId/${path}`, async (c) => {
+      const { subject, copy } = await access(c, deps, category);
+      return c.json(answer(c, copy, subject.patient.id) as object);
+    });
+
+  route('diagnoses', 'diagnoses', (_c, copy, id) => ({ items: withPatient(copy.diagnoses, id) }));
+  route('vaccinations', 'vaccinations', (c, copy, id) => page(c, withPatient(copy.vaccinations, id)));
+  route('lab-results', 'lab-results', (c, copy, id) => page(c, withPatient(copy.labResults, id)));
+  route('medication', 'medication', (_c, copy, id) => ({
+    patientId: id,
+    medicationCardUrl: MEDICATION_CARD_URL,
+    updatedAt: copy.generatedAt,
+    items: copy.medications,
+  }));
+}
