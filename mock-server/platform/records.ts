@@ -1,5 +1,6 @@
 /**
- * The patient-data operations the app reads: diagnoses, vaccinations, lab results, medication, for
+ * The patient-data operations the app reads: diagnoses, vaccinations, lab results, medication,
+ * referrals and appointments, for
  * the signed-in person or a child they may act for. Each request is decided by domain rules in the
  * order that reveals least: who may see whom (proxy-access-denied, whether the patient exists or
  * not), whether the clinic shares at all (clinic-not-connected), the viewer's consent
@@ -12,6 +13,7 @@ import type { components } from '../../contracts/types/platform-journal.d.ts';
 import { consentProblem, consentState } from '../../domain/consent.ts';
 import { platformSharingProblem } from '../../domain/platform-sharing.ts';
 import { decideAccess, type RecordCategory } from '../../domain/proxy.ts';
+import { isCurrentReferral } from '../../domain/referrals.ts';
 import { copenhagenDate } from '../../domain/time.ts';
 import type { PatientLine } from '../../generators/population.ts';
 import { SandboxError } from '../errors.ts';
@@ -118,6 +120,47 @@ export function registerRecords(app: Hono, deps: PlatformDeps): void {
   route('diagnoses', 'diagnoses', (_c, copy, id) => ({ items: withPatient(copy.diagnoses, id) }));
   route('vaccinations', 'vaccinations', (c, copy, id) => page(c, withPatient(copy.vaccinations, id)));
   route('lab-results', 'lab-results', (c, copy, id) => page(c, withPatient(copy.labResults, id)));
+  route('referrals', 'referrals', (_c, copy, id) => {
+    const today = copenhagenDate(deps.clock.now());
+    return {
+      items: copy.referrals
+        .filter((r) => isCurrentReferral(r, today))
+        .map((r) => ({
+          id: r.id,
+          patientId: id,
+          kind: r.kind,
+          recipient: r.receiver.department ? `${r.receiver.name}, ${r.receiver.department}` : r.receiver.name,
+          reason: r.reason,
+          issuedOn: r.issuedOn,
+          validUntil: r.validUntil,
+        })),
+    };
+  });
+  route('appointments', 'appointments', (c, copy, id) => {
+    const now = deps.clock.now().getTime();
+    const { when = 'upcoming' } = c.get('request').query as { when?: 'upcoming' | 'past' };
+    const bookingOn =
+      deps.store.clinics.get(deps.store.patients.get(id)?.clinicId ?? '')?.capabilities.onlineBooking ?? false;
+    const upcoming = when === 'upcoming';
+    const chosen = copy.appointments
+      .filter((a) => Date.parse(a.startsAt) > now === upcoming)
+      .sort((a, b) => (Date.parse(a.startsAt) - Date.parse(b.startsAt)) * (upcoming ? 1 : -1));
+    return page(
+      c,
+      chosen.map((a) => ({
+        id: a.id,
+        patientId: id,
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+        kind: a.kind,
+        status: a.status,
+        practitioner: a.practitioner,
+        // Cancelling is part of online booking, and only a booked appointment not yet begun.
+        cancellable: bookingOn && a.status === 'booked' && Date.parse(a.startsAt) > now,
+        cancelledAt: a.cancelledAt,
+      })),
+    );
+  });
   route('medication', 'medication', (_c, copy, id) => ({
     patientId: id,
     medicationCardUrl: MEDICATION_CARD_URL,

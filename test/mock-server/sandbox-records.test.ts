@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { problemKindOf } from '../../domain/problem-types.ts';
 import type { AppView, JournalCategory } from '../../generators/expected-view.ts';
+import type { PatientLine } from '../../generators/population.ts';
 import { createSandbox } from '../../mock-server/index.ts';
 
 const sandbox = createSandbox({ population: { seed: 'records-test', patients: 160 } });
@@ -16,6 +17,9 @@ const ROUTES: [JournalCategory, string][] = [
   ['vaccinations', 'vaccinations'],
   ['labResults', 'lab-results'],
   ['medications', 'medication'],
+  ['referrals', 'referrals'],
+  ['appointments', 'appointments?when=upcoming'],
+  ['appointments', 'appointments?when=past'],
 ];
 
 async function tokenFor(personId: string): Promise<string> {
@@ -34,8 +38,9 @@ async function answer(token: string, patientId: string, route: string): Promise<
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const qs =
-      route === 'vaccinations' || route === 'lab-results' ? `?limit=7${cursor ? `&cursor=${cursor}` : ''}` : '';
+    const paged = /^(vaccinations|lab-results|appointments)/.test(route);
+    const sep = route.includes('?') ? '&' : '?';
+    const qs = paged ? `${sep}limit=7${cursor ? `&cursor=${cursor}` : ''}` : '';
     const res = await app.request(`/patients/${patientId}/${route}${qs}`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -50,20 +55,33 @@ async function answer(token: string, patientId: string, route: string): Promise<
   return ids;
 }
 
-function expectedFor(view: AppView, category: JournalCategory): string[] | { problem: string } {
+function expectedFor(
+  view: AppView,
+  category: JournalCategory,
+  route: string,
+  child: PatientLine,
+): string[] | { problem: string } {
   if ('problem' in view) return { problem: view.problem };
-  return view.categories[category];
+  const ids = view.categories[category];
+  if (!Array.isArray(ids) || category !== 'appointments') return ids;
+  // Upcoming soonest first, past latest first.
+  const now = sandbox.clock.now().getTime();
+  const upcoming = route.endsWith('upcoming');
+  return child.journal.appointments
+    .filter((a) => ids.includes(a.id) && Date.parse(a.startsAt) > now === upcoming)
+    .sort((a, b) => (Date.parse(a.startsAt) - Date.parse(b.startsAt)) * (upcoming ? 1 : -1))
+    .map((a) => a.id);
 }
 
 describe('platform records against the expected views', () => {
-  it('answers every person who can sign in exactly as expected, per category', async () => {
+  it('answers every person who can sign in exactly as expected, per category', { timeout: 120_000 }, async () => {
     let checked = 0;
     for (const line of store.patients.values()) {
       if (!line.expected.app.self) continue; // under 15: cannot sign in
       const token = await tokenFor(line.patient.id);
       for (const [category, route] of ROUTES) {
         expect(await answer(token, line.patient.id, route), `${line.patient.id} ${route}`).toEqual(
-          expectedFor(line.expected.app.self, category),
+          expectedFor(line.expected.app.self, category, route, line),
         );
       }
       checked += 1;
@@ -71,7 +89,9 @@ describe('platform records against the expected views', () => {
     expect(checked).toBeGreaterThan(60);
   });
 
-  it('answers every parent of every child exactly as expected (custody, under 15, categories)', async () => {
+  it('answers every parent of every child exactly as expected (custody, under 15, categories)', {
+    timeout: 120_000,
+  }, async () => {
     const seen = new Set<string>();
     for (const child of store.patients.values()) {
       for (const { viewerId, view } of child.expected.app.proxies) {
@@ -79,7 +99,7 @@ describe('platform records against the expected views', () => {
         const token = await tokenFor(viewerId);
         for (const [category, route] of ROUTES) {
           expect(await answer(token, child.patient.id, route), `${viewerId} → ${child.patient.id} ${route}`).toEqual(
-            expectedFor(view, category),
+            expectedFor(view, category, route, child),
           );
         }
         seen.add('problem' in view ? view.problem : 'categories');
