@@ -52,16 +52,28 @@ export function copenhagenParts(instant: Date): LocalParts {
   const t = instant.getTime();
   const offset = euOffsetMs(t);
   if (offset !== undefined) {
-    // Fast path: the wall clock is UTC shifted by the offset, read with the UTC getters.
-    const local = new Date(t + offset);
+    // Fast path: the wall clock is UTC shifted by the offset, split into calendar parts by
+    // arithmetic (no Date to allocate; the offset applies only in 1996–2099, so days are positive).
+    const local = t + offset;
+    const days = Math.floor(local / 86_400_000);
+    const ms = local - days * 86_400_000;
+    const seconds = Math.floor(ms / 1000);
+    // Days to a civil date (H. Hinnant's algorithm, proleptic Gregorian).
+    const z = days + 719_468;
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const month = mp < 10 ? mp + 3 : mp - 9;
     return {
-      year: local.getUTCFullYear(),
-      month: local.getUTCMonth() + 1,
-      day: local.getUTCDate(),
-      hour: local.getUTCHours(),
-      minute: local.getUTCMinutes(),
-      second: local.getUTCSeconds(),
-      weekday: WEEKDAYS[(local.getUTCDay() + 6) % 7] as Weekday,
+      year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+      month,
+      day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+      hour: Math.floor(seconds / 3600),
+      minute: Math.floor(seconds / 60) % 60,
+      second: seconds % 60,
+      weekday: WEEKDAYS[(days + 3) % 7] as Weekday, // 1970-01-01 was a Thursday
     };
   }
   const parts: Record<string, string> = {};
@@ -85,11 +97,18 @@ export function copenhagenParts(instant: Date): LocalParts {
  * sandbox ask for the local time of an instant millions of times.
  */
 function euOffsetMs(t: number): number | undefined {
-  const year = new Date(t).getUTCFullYear();
-  if (year < 1996 || year > 2099) return undefined;
-  const [start, end] = summerTime(year);
-  return t >= start && t < end ? 7_200_000 : 3_600_000;
+  // Most calls fall in the same UTC year as the last one: its bounds are kept to skip a Date.
+  if (!(t >= lastYear.from && t < lastYear.to)) {
+    const year = new Date(t).getUTCFullYear();
+    if (year < 1996 || year > 2099) return undefined;
+    const [start, end] = summerTime(year);
+    lastYear = { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), start, end };
+  }
+  return t >= lastYear.start && t < lastYear.end ? 7_200_000 : 3_600_000;
 }
+
+// The UTC year (and its summer time) of the last lookup; derived data only, so still pure.
+let lastYear = { from: 0, to: 0, start: 0, end: 0 };
 
 // Summer time start and end instants of a year, kept after the first use: a bounded table (at most
 // 104 entries), written once per year and never changed, so the function stays pure.
@@ -154,15 +173,20 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function formatDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Built by hand rather than with padStart: the generators format millions of dates.
+  const y = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${month >= 0 && month < 10 ? '0' : ''}${month}-${day >= 0 && day < 10 ? '0' : ''}${day}`;
 }
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return DAYS_IN_MONTH[month - 1] ?? 0;
 }
 
 /**

@@ -54,7 +54,7 @@ export function blockPeople(setting: BlockSetting, plans: MemberPlan[], ids: str
     let s = surnames.get(index);
     if (!s) {
       seeded.reseed(createRng(seed, 'surname', block, index));
-      s = faker.person.lastName();
+      s = seeded.lastName();
       surnames.set(index, s);
     }
     return s;
@@ -65,7 +65,7 @@ export function blockPeople(setting: BlockSetting, plans: MemberPlan[], ids: str
       const rng = createRng(seed, 'address', block, index);
       seeded.reseed(rng);
       const town = rng.chance(0.7) ? setting.home : rng.pick(POSTAL_TOWNS[setting.region]);
-      a = { street: streetLine(rng, faker.location.street()), postalCode: town.postalCode, town: town.town };
+      a = { street: streetLine(rng, seeded.street()), postalCode: town.postalCode, town: town.town };
       addresses.set(index, a);
     }
     return a;

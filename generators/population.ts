@@ -169,6 +169,7 @@ export function createPopulation(options: PopulationOptions): Population {
   ): PatientLine {
     const { patient, plan } = person;
     const custodians = patient.custodians.map((c) => ({ name: c.name }));
+    const ownAppUseFrom = accessUntil(patient.birthDate);
     const context: RecordContext = {
       rng: createRng(seed, 'records', k),
       faker: faker.faker,
@@ -180,7 +181,7 @@ export function createPopulation(options: PopulationOptions): Population {
         birthDate: patient.birthDate,
         sex: patient.sex as Sex,
         ageYears: person.ageYears,
-        ownAppUseFrom: accessUntil(patient.birthDate),
+        ownAppUseFrom,
       },
       clinic: {
         id: home.clinic.id,
@@ -188,7 +189,7 @@ export function createPopulation(options: PopulationOptions): Population {
         capabilities: home.clinic.capabilities,
         doctors: home.doctors,
       },
-      custodians: today < accessUntil(patient.birthDate) ? custodians : [], // parents act only until 15
+      custodians: today < ownAppUseFrom ? custodians : [], // parents act only until 15
       ids: createIdFactory(entityToken(tag, k)),
     };
     const journal = generateJournal(context, (rng) => faker.reseed(rng));
@@ -219,7 +220,7 @@ export function createPopulation(options: PopulationOptions): Population {
         extract: sharingProblem ? { problem: sharingProblem } : extract,
         app: {
           self:
-            today >= accessUntil(patient.birthDate)
+            today >= ownAppUseFrom
               ? appViewOf({ viewer: { id: patient.id, consent: consent.state }, subject, visible, asOf })
               : null,
           proxies: parents.map((p) => ({
@@ -273,6 +274,13 @@ function assignCpr(counts: Map<number, number>, plan: MemberPlan): string {
 
 const DAY = 86_400_000;
 
+const CONSENT_KINDS = Object.freeze([
+  ['given', 75],
+  ['never', 12],
+  ['lapsed', 8],
+  ['withdrawn', 5],
+] as const);
+
 /**
  * Platform-side consent of a person who can use the app: from the 15th birthday (own MitID; the
  * same day a parent's access ends), every timestamp on or after it. Shares: given 75%, never
@@ -285,12 +293,7 @@ function generateConsent(seed: string, k: number, birthDate: IsoDate, today: Iso
   const rng = createRng(seed, 'consent', k);
   const now = asOf.getTime();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY - rng.int(0, 43_199) * 1000);
-  let kind = rng.weighted([
-    ['given', 75],
-    ['never', 12],
-    ['lapsed', 8],
-    ['withdrawn', 5],
-  ] as const);
+  let kind = rng.weighted(CONSENT_KINDS);
   if (kind === 'lapsed' && daysOfUse < 381) kind = 'given';
   if (kind === 'withdrawn' && daysOfUse < 1) kind = 'never';
   switch (kind) {

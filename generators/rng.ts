@@ -31,7 +31,9 @@ export interface Rng {
 
 /** Creates a generator from seed parts: `createRng(seed, 'patient', 17)`. */
 export function createRng(...parts: SeedPart[]): Rng {
-  return new Sfc32(cyrb128(parts.join('\u0000'), INITIAL_HASH));
+  return new Sfc32(
+    cyrb128(parts.length === 3 ? `${parts[0]}\u0000${parts[1]}\u0000${parts[2]}` : parts.join('\u0000'), INITIAL_HASH),
+  );
 }
 
 /**
@@ -87,9 +89,11 @@ class Sfc32 implements Rng {
 
   weighted<T>(choices: readonly (readonly [T, number])[]): T {
     let total = 0;
-    for (const choice of choices) total += choice[1];
+    const n = choices.length;
+    for (let i = 0; i < n; i++) total += (choices[i] as readonly [T, number])[1];
     let r = this.next() * total;
-    for (const choice of choices) {
+    for (let i = 0; i < n; i++) {
+      const choice = choices[i] as readonly [T, number];
       r -= choice[1];
       if (r < 0) return choice[0];
     }
@@ -117,7 +121,7 @@ class Sfc32 implements Rng {
   fork(...label: SeedPart[]): Rng {
     // The label is hashed starting from this generator's seed: cheaper than re-hashing the whole
     // key, and order-sensitive, so fork('a').fork('b') and fork('b').fork('a') differ.
-    return new Sfc32(cyrb128(label.join('\u0000'), this.origin));
+    return new Sfc32(cyrb128(label.length === 1 ? `${label[0]}` : label.join('\u0000'), this.origin));
   }
 }
 
@@ -125,7 +129,10 @@ const INITIAL_HASH = [1779033703, 3144134277, 1013904242, 2773480762] as const;
 
 /** cyrb128: a fast 128-bit string hash, started from `start`, spreading a seed over sfc32's state. */
 function cyrb128(str: string, start: readonly [number, number, number, number]): [number, number, number, number] {
-  let [h1, h2, h3, h4] = start;
+  let h1 = start[0];
+  let h2 = start[1];
+  let h3 = start[2];
+  let h4 = start[3];
   for (let i = 0; i < str.length; i++) {
     const k = str.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);

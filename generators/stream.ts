@@ -29,6 +29,18 @@ class Utf8Batcher {
 
   constructor(private readonly out: Writable) {}
 
+  /**
+   * Copies the text and a newline in if they surely fit, synchronously (no promise: the common
+   * case); false if a flush must come first.
+   */
+  tryPushLine(text: string): boolean {
+    // A UTF-16 code unit never takes more than three UTF-8 bytes.
+    if (this.used + text.length * 3 + 1 > this.buffer.length) return false;
+    this.used += this.buffer.write(text, this.used, 'utf8');
+    this.buffer[this.used++] = 0x0a;
+    return true;
+  }
+
   async push(text: string): Promise<void> {
     // A UTF-16 code unit never takes more than three UTF-8 bytes.
     if (this.used + text.length * 3 > this.buffer.length) {
@@ -99,10 +111,17 @@ async function writeAllLines(
   if (format === 'json') await batch.push('[');
   for (const line of lines) {
     check();
-    const text = JSON.stringify(line);
-    if (format === 'json') await batch.push(first ? '\n' : ',\n');
-    await batch.push(text);
-    if (format === 'ndjson') await batch.push('\n');
+    if (format === 'ndjson') {
+      // No promise per line unless a flush is due: awaiting one costs a microtask turn.
+      const text = JSON.stringify(line);
+      if (!batch.tryPushLine(text)) {
+        await batch.push(text);
+        await batch.push('\n');
+      }
+    } else {
+      await batch.push(first ? '\n' : ',\n');
+      await batch.push(JSON.stringify(line));
+    }
     first = false;
     if (line.type === 'patient') {
       patients += 1;
