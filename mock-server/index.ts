@@ -2,7 +2,8 @@
  * `createSandbox(options)`: the sandbox as a Hono app speaking Request → Response, with handles to
  * its store and clock. The Node server, MSW handlers and tests are thin transports over `app.fetch`.
  * So far it serves sign-in, PIN, refresh, the profile, children, consent, and diagnoses, vaccinations, lab results and
- * medication read through the platform's copy fetched from the fake journal; the rest of the platform follows.
+ * medication read through the platform's copy fetched from the fake journal; the clinic and the
+ * out-of-hours service; the rest of the platform follows.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import { createJournalClient, type JournalClient } from './journal-client.ts';
 import type { ValidationMode } from './middleware/contract-validation/index.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerChildren } from './platform/children.ts';
+import { registerClinic } from './platform/clinic.ts';
 import { registerConsent } from './platform/consent.ts';
 import { registerMe } from './platform/me.ts';
 import { registerRecords } from './platform/records.ts';
@@ -62,5 +64,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   registerConsent(app, deps);
   registerChildren(app, deps);
   registerRecords(app, deps);
+  registerClinic(app, deps);
   return { app, store, clock };
 }
