@@ -46,6 +46,22 @@ export const WEEKDAYS: readonly Weekday[] = [
   'sunday',
 ];
 
+/**
+ * The calendar date of a day count since 1970-01-01, packed as year × 10 000 + month × 100 + day
+ * (H. Hinnant's civil_from_days, proleptic Gregorian), so hot callers allocate nothing.
+ */
+export function civilFromDays(days: number): number {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 10_000 + month * 100 + day;
+}
+
 /** The Copenhagen wall-clock parts of an instant (summer time applied). */
 export function copenhagenParts(instant: Date): LocalParts {
   assertValidInstant(instant);
@@ -58,18 +74,11 @@ export function copenhagenParts(instant: Date): LocalParts {
     const days = Math.floor(local / 86_400_000);
     const ms = local - days * 86_400_000;
     const seconds = Math.floor(ms / 1000);
-    // Days to a civil date (H. Hinnant's algorithm, proleptic Gregorian).
-    const z = days + 719_468;
-    const era = Math.floor(z / 146_097);
-    const doe = z - era * 146_097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const month = mp < 10 ? mp + 3 : mp - 9;
+    const ymd = civilFromDays(days);
     return {
-      year: yoe + era * 400 + (month <= 2 ? 1 : 0),
-      month,
-      day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+      year: Math.floor(ymd / 10_000),
+      month: Math.floor(ymd / 100) % 100,
+      day: ymd % 100,
       hour: Math.floor(seconds / 3600),
       minute: Math.floor(seconds / 60) % 60,
       second: seconds % 60,

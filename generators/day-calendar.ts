@@ -20,7 +20,7 @@
  * tables' years and beyond.
  */
 import { isPublicHoliday, publicHolidays } from '../domain/public-holidays.ts';
-import { copenhagenInstant, copenhagenOffsetMinutes, type IsoDate } from '../domain/time.ts';
+import { civilFromDays, copenhagenInstant, copenhagenOffsetMinutes, type IsoDate } from '../domain/time.ts';
 
 /** Whole days since 1970-01-01 in the proleptic Gregorian calendar (no time zone); negative before. */
 export type DayNumber = number;
@@ -54,23 +54,6 @@ export function isoToDay(iso: IsoDate): DayNumber {
   return dayOf(year, month, day);
 }
 
-/**
- * The calendar date of a day number packed as one integer, year × 10 000 + month × 100 + day
- * (Hinnant's civil_from_days), so callers that need the parts allocate nothing. Years 1–9999.
- */
-function civilOf(dayNumber: DayNumber): number {
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 10_000 + month * 100 + day;
-}
-
 // The years the tables below cover (see the header).
 const TABLE_FIRST_YEAR = 1996;
 const TABLE_END_YEAR = 2100;
@@ -95,14 +78,14 @@ const ISO_DATES: readonly IsoDate[] = (() => {
 export function dayToIso(dayNumber: DayNumber): IsoDate {
   if (dayNumber >= TABLE_FIRST_DAY && dayNumber < TABLE_END_DAY)
     return ISO_DATES[dayNumber - TABLE_FIRST_DAY] as IsoDate;
-  const ymd = civilOf(dayNumber);
+  const ymd = civilFromDays(dayNumber);
   const md = ymd % 10_000;
   return `${(ymd - md) / 10_000}-${PAD2[(md - (md % 100)) / 100]}-${PAD2[md % 100]}`;
 }
 
 /** The calendar year of a day number. */
 export function yearOfDay(dayNumber: DayNumber): number {
-  return Math.floor(civilOf(dayNumber) / 10_000);
+  return Math.floor(civilFromDays(dayNumber) / 10_000);
 }
 
 /**
@@ -110,7 +93,7 @@ export function yearOfDay(dayNumber: DayNumber): number {
  * day as domain/time.ts's `addMonths` does: 31 January + 1 month is 28 or 29 February.
  */
 export function addMonthsToDay(dayNumber: DayNumber, months: number): DayNumber {
-  const ymd = civilOf(dayNumber);
+  const ymd = civilFromDays(dayNumber);
   const day = ymd % 100;
   const index = Math.floor(ymd / 10_000) * 12 + (Math.floor(ymd / 100) % 100) - 1 + months;
   const year = Math.floor(index / 12);

@@ -6,8 +6,9 @@
 import type { Context, Hono } from 'hono';
 import { recordActivity } from '../../domain/consent.ts';
 import { attemptPin, newPinState } from '../../domain/pin.ts';
-import { accessUntil } from '../../domain/proxy.ts';
+import { accessUntil, decideAccess, type RecordCategory } from '../../domain/proxy.ts';
 import { copenhagenDate } from '../../domain/time.ts';
+import type { PatientLine } from '../../generators/population.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
 import type { SandboxClock } from '../clock.ts';
 import { SandboxError } from '../errors.ts';
@@ -31,6 +32,19 @@ export async function signedIn(c: Context, deps: AuthDeps) {
   const consent = deps.store.consents.get(id);
   if (consent) deps.store.consents.set(id, recordActivity(consent, deps.clock.now()));
   return patient;
+}
+
+/** What domain/proxy.ts decides for `viewer` asking for `category` of `subject`'s data. */
+export function accessDecision(viewer: PatientLine, subject: PatientLine, category: RecordCategory, now: Date) {
+  return decideAccess(
+    {
+      viewerId: viewer.patient.id,
+      subject: { id: subject.patient.id, birthDate: subject.patient.birthDate },
+      custodyHolderIds: subject.patient.custodians.flatMap((l) => (l.patientId ? [l.patientId] : [])),
+      category,
+    },
+    now,
+  );
 }
 
 export function registerAuth(app: Hono, deps: AuthDeps): void {

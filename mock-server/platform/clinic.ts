@@ -5,25 +5,15 @@
  */
 import type { Context, Hono } from 'hono';
 import { outOfHoursAnswer } from '../../domain/opening-hours.ts';
-import { decideAccess, type RecordCategory } from '../../domain/proxy.ts';
+import type { RecordCategory } from '../../domain/proxy.ts';
 import { SandboxError } from '../errors.ts';
-import { type AuthDeps, signedIn } from './auth.ts';
+import { type AuthDeps, accessDecision, signedIn } from './auth.ts';
 
 /** The patient and their clinic, after the proxy check (which reveals nothing about strangers). */
 async function patientAndClinic(c: Context, deps: AuthDeps, category: RecordCategory) {
   const viewer = await signedIn(c, deps);
   const subject = deps.store.patients.get(c.req.param('patientId') ?? '');
-  const decision = subject
-    ? decideAccess(
-        {
-          viewerId: viewer.patient.id,
-          subject: { id: subject.patient.id, birthDate: subject.patient.birthDate },
-          custodyHolderIds: subject.patient.custodians.flatMap((l) => (l.patientId ? [l.patientId] : [])),
-          category,
-        },
-        deps.clock.now(),
-      )
-    : undefined;
+  const decision = subject ? accessDecision(viewer, subject, category, deps.clock.now()) : undefined;
   if (!subject || !decision?.allowed)
     throw new SandboxError('proxy-access-denied', 'You may not act for this patient.');
   const clinic = deps.store.clinics.get(subject.clinicId);

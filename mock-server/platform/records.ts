@@ -12,13 +12,13 @@ import type { Context, Hono } from 'hono';
 import type { components } from '../../contracts/types/platform-journal.d.ts';
 import { consentProblem, consentState } from '../../domain/consent.ts';
 import { platformSharingProblem } from '../../domain/platform-sharing.ts';
-import { decideAccess, type RecordCategory } from '../../domain/proxy.ts';
+import type { RecordCategory } from '../../domain/proxy.ts';
 import { isCurrentReferral } from '../../domain/referrals.ts';
 import { copenhagenDate } from '../../domain/time.ts';
 import type { PatientLine } from '../../generators/population.ts';
 import { SandboxError } from '../errors.ts';
 import type { JournalClient } from '../journal-client.ts';
-import { type AuthDeps, signedIn } from './auth.ts';
+import { type AuthDeps, accessDecision, signedIn } from './auth.ts';
 
 type ShareableRecord = components['schemas']['ShareableRecord'];
 
@@ -41,15 +41,7 @@ async function access(c: Context, deps: PlatformDeps, category: RecordCategory) 
   const now = deps.clock.now();
   const subject = deps.store.patients.get(c.req.param('patientId') ?? '');
   if (!subject) throw new SandboxError('proxy-access-denied', 'You may not act for this patient.');
-  const decision = decideAccess(
-    {
-      viewerId: viewer.patient.id,
-      subject: { id: subject.patient.id, birthDate: subject.patient.birthDate },
-      custodyHolderIds: subject.patient.custodians.flatMap((l) => (l.patientId ? [l.patientId] : [])),
-      category,
-    },
-    now,
-  );
+  const decision = accessDecision(viewer, subject, category, now);
   if (!decision.allowed && decision.problem === 'proxy-access-denied') {
     throw new SandboxError('proxy-access-denied', 'You may not act for this patient.');
   }
