@@ -60,7 +60,7 @@ export function registerAuth(app: Hono, deps: AuthDeps): void {
     if (!found) {
       throw new SandboxError(
         'unauthorized',
-        `No persona '${persona}' in this sandbox; list them under /__sandbox/personas.`,
+        `No persona '${persona}' in this sandbox; a persona is a person of the loaded population, named first-last in lower case (like anne-holm).`,
       );
     }
     // A child gets its own MitID, and so the app, from the 15th birthday; until then a parent acts.
