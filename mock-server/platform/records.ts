@@ -1,6 +1,6 @@
 /**
  * The patient-data operations the app reads: diagnoses, vaccinations, lab results, medication,
- * referrals and appointments, for
+ * referrals, appointments and e-consultation threads, for
  * the signed-in person or a child they may act for. Each request is decided by domain rules in the
  * order that reveals least: who may see whom (proxy-access-denied, whether the patient exists or
  * not), whether the clinic shares at all (clinic-not-connected), the viewer's consent
@@ -152,6 +152,33 @@ export function registerRecords(app: Hono, deps: PlatformDeps): void {
         cancelledAt: a.cancelledAt,
       })),
     );
+  });
+  route('e-consultations', 'e-consultations', (c, copy, id) =>
+    page(
+      c,
+      copy.eConsultations
+        .map((thread) => {
+          const last = thread.messages[thread.messages.length - 1];
+          return {
+            id: thread.id,
+            patientId: id,
+            subject: thread.subject,
+            status: thread.status,
+            createdAt: thread.createdAt,
+            lastMessageAt: last?.sentAt ?? thread.createdAt,
+            lastMessageFrom: last?.author.role ?? 'patient',
+            messageCount: thread.messages.length,
+          };
+        })
+        .sort((a, b) => Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt)), // latest message first
+    ),
+  );
+  app.get('/patients/:patientId/e-consultations/:eConsultationId', async (c) => {
+    const { subject, copy } = await access(c, deps, 'e-consultations');
+    const thread = copy.eConsultations.find((t) => t.id === c.req.param('eConsultationId'));
+    if (!thread) throw new SandboxError('not-found', 'No such e-consultation for this patient.');
+    const { updatedAt: _updatedAt, ...rest } = thread;
+    return c.json({ ...rest, patientId: subject.patient.id });
   });
   route('medication', 'medication', (_c, copy, id) => ({
     patientId: id,

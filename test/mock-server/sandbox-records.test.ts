@@ -20,6 +20,7 @@ const ROUTES: [JournalCategory, string][] = [
   ['referrals', 'referrals'],
   ['appointments', 'appointments?when=upcoming'],
   ['appointments', 'appointments?when=past'],
+  ['eConsultations', 'e-consultations'],
 ];
 
 async function tokenFor(personId: string): Promise<string> {
@@ -38,7 +39,7 @@ async function answer(token: string, patientId: string, route: string): Promise<
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const paged = /^(vaccinations|lab-results|appointments)/.test(route);
+    const paged = /^(vaccinations|lab-results|appointments|e-consultations)/.test(route);
     const sep = route.includes('?') ? '&' : '?';
     const qs = paged ? `${sep}limit=7${cursor ? `&cursor=${cursor}` : ''}` : '';
     const res = await app.request(`/patients/${patientId}/${route}${qs}`, {
@@ -63,7 +64,17 @@ function expectedFor(
 ): string[] | { problem: string } {
   if ('problem' in view) return { problem: view.problem };
   const ids = view.categories[category];
-  if (!Array.isArray(ids) || category !== 'appointments') return ids;
+  if (!Array.isArray(ids)) return ids;
+  if (category === 'eConsultations') {
+    // Latest message first.
+    const last = (t: PatientLine['journal']['eConsultations'][number]) =>
+      Date.parse(t.messages.at(-1)?.sentAt ?? t.createdAt);
+    return child.journal.eConsultations
+      .filter((t) => ids.includes(t.id))
+      .sort((a, b) => last(b) - last(a))
+      .map((t) => t.id);
+  }
+  if (category !== 'appointments') return ids;
   // Upcoming soonest first, past latest first.
   const now = sandbox.clock.now().getTime();
   const upcoming = route.endsWith('upcoming');
@@ -126,5 +137,26 @@ describe('platform records against the expected views', () => {
       body: JSON.stringify({ persona: child?.handle }),
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('e-consultation threads', () => {
+  it('reads a whole thread with its messages, and answers not-found for one that is not the patient’s', async () => {
+    const line = [...store.patients.values()].find(
+      (p) => p.expected.app.self && 'categories' in p.expected.app.self && p.journal.eConsultations.length > 0,
+    );
+    if (!line) throw new Error('no consenting adult with a thread');
+    const token = await tokenFor(line.patient.id);
+    const thread = line.journal.eConsultations[0];
+    const res = await app.request(`/patients/${line.patient.id}/e-consultations/${thread?.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.messages.map((m: { id: string }) => m.id)).toEqual(thread?.messages.map((m) => m.id));
+    const missing = await app.request(`/patients/${line.patient.id}/e-consultations/eco_notathread01`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(missing.status).toBe(404);
   });
 });
