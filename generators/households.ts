@@ -92,16 +92,8 @@ export function planBlock(seed: string, b: number, today: IsoDate): MemberPlan[]
   return members;
 }
 
-interface Draft {
-  index: number;
-  role: 'adult' | 'child';
-  sex: Sex;
-  birthDate: IsoDate;
-  address: number;
-  surname: number;
-  custodyOf: number[];
-  custody: 'sole' | 'joint';
-}
+/** A member while its household is drafted: positions are within the household, not the block. */
+type Draft = Omit<MemberPlan, 'slot' | 'household' | 'kind' | 'protectedAddress'> & { index: number };
 
 function draftHousehold(rng: Rng, kind: HouseholdKind, today: IsoDate): Draft[] {
   const adult = (index: number, sex: Sex, age: number, addr = 0, surname = 0): Draft => ({
