@@ -5,7 +5,7 @@
  * per worker, so memory stays flat however many patients are generated. The main thread only
  * writes and never loads the generators, and each worker's heap is capped, since every thread that
  * loads them costs ~100 MB at speed. Worth it only on real cores: on a 2-vCPU virtual machine two
- * processes together ran 1.3× one, and two workers barely beat one thread (see the README).
+ * threads barely beat one in this kit's own measurements (see the README).
  */
 import { Worker } from 'node:worker_threads';
 import type { ChunkReply } from './chunk.ts';
