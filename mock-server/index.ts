@@ -16,6 +16,7 @@ import { createFakeJournal } from './journal/index.ts';
 import { createJournalClient, type JournalClient } from './journal-client.ts';
 import type { ValidationMode } from './middleware/contract-validation/index.ts';
 import { registerAuth } from './platform/auth.ts';
+import { registerBooking } from './platform/booking.ts';
 import { registerChildren } from './platform/children.ts';
 import { registerClinic } from './platform/clinic.ts';
 import { registerConsent } from './platform/consent.ts';
@@ -65,5 +66,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   registerChildren(app, deps);
   registerRecords(app, deps);
   registerClinic(app, deps);
+  registerBooking(app, deps);
   return { app, store, clock };
 }

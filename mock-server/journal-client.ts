@@ -16,6 +16,13 @@ export interface JournalClient {
   registerConsent(patientId: string, registration: Schemas['ConsentRegistration']): Promise<Schemas['Consent']>;
   withdrawConsent(patientId: string): Promise<Schemas['Consent']>;
   getRecord(patientId: string, asOf: string): Promise<Schemas['ShareableRecord']>;
+  listSlots(from: string, to: string): Promise<Schemas['SlotList']>;
+  book(patientId: string, request: Schemas['BookingRequest']): Promise<Schemas['Appointment']>;
+  cancel(
+    patientId: string,
+    appointmentId: string,
+    request: Schemas['CancellationRequest'],
+  ): Promise<Schemas['Appointment']>;
 }
 
 export type FetchLike = (request: Request) => Response | Promise<Response>;
@@ -60,6 +67,14 @@ export function createJournalClient(fetcher: FetchLike, baseUrl: string, platfor
     withdrawConsent: (patientId) => call('DELETE', `/patients/${encodeURIComponent(patientId)}/consent`),
     getRecord: (patientId, asOf) =>
       call('GET', `/patients/${encodeURIComponent(patientId)}/record?asOf=${encodeURIComponent(asOf)}`),
+    listSlots: (from, to) => call('GET', `/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    book: (patientId, request) => call('POST', `/patients/${encodeURIComponent(patientId)}/appointments`, request),
+    cancel: (patientId, appointmentId, request) =>
+      call(
+        'POST',
+        `/patients/${encodeURIComponent(patientId)}/appointments/${encodeURIComponent(appointmentId)}/cancel`,
+        request,
+      ),
   };
 }
 

@@ -27,6 +27,10 @@ export interface SandboxStore {
   consents: Map<string, ConsentRecord>;
   /** The platform's copy of each patient's shareable record, fetched after consent. */
   copies: Map<string, ShareableRecord>;
+  /** The doctors of each clinic, who hold its bookable slots. */
+  clinicDoctors: Map<string, string[]>;
+  /** The slots booked in each clinic's fake journal. */
+  takenSlots: Map<string, Set<string>>;
   /** The fake journal's consent of each patient. */
   journalConsents: Map<string, JournalConsent>;
   /** The PIN of each device: one person's, set after their MitID sign-in on it. */
@@ -49,6 +53,8 @@ export function createStore(seed: PopulationSeed): SandboxStore {
     consents: new Map(),
     journalConsents: new Map(),
     copies: new Map(),
+    takenSlots: new Map(),
+    clinicDoctors: new Map(),
     pins: new Map(),
   };
   const lines: Iterable<PopulationLine> = createPopulation({ seed: seed.seed, asOf: seed.asOf }).lines(

@@ -7,7 +7,8 @@
  */
 import type { Context, Hono } from 'hono';
 import { platformSharingProblem } from '../../domain/platform-sharing.ts';
-import { copenhagenInstant } from '../../domain/time.ts';
+import { accessUntil } from '../../domain/proxy.ts';
+import { copenhagenDate, copenhagenInstant } from '../../domain/time.ts';
 import { toShareableRecord } from '../../generators/expected-view.ts';
 import type { PatientLine } from '../../generators/population.ts';
 import type { SandboxClock } from '../clock.ts';
@@ -15,6 +16,7 @@ import { createContractApp } from '../contract-app.ts';
 import { SandboxError } from '../errors.ts';
 import type { ValidationMode } from '../middleware/contract-validation/index.ts';
 import type { SandboxStore } from '../store.ts';
+import { registerBooking } from './booking.ts';
 
 export interface FakeJournalOptions {
   store: SandboxStore;
@@ -69,7 +71,27 @@ export function createFakeJournal(options: FakeJournalOptions): Hono {
       withdrawnAt: null,
     };
 
+  const requireConsent = (line: PatientLine) => {
+    if (consentOf(line).state !== 'given') {
+      throw new SandboxError(
+        'consent-required',
+        'No consent is registered for this patient; nothing leaves the journal.',
+      );
+    }
+  };
+  /** The acting person's name: the patient, or a parent with custody while the patient is under 15. */
+  const actorName = (line: PatientLine, actor: { role: 'patient' | 'parent'; cpr: string }) => {
+    if (actor.role === 'patient' && actor.cpr === line.patient.cpr) return line.patient.name;
+    const parent = actor.role === 'parent' ? line.patient.custodians.find((p) => p.cpr === actor.cpr) : undefined;
+    if (parent && copenhagenDate(clock.now()) < accessUntil(line.patient.birthDate)) return parent.name;
+    throw new SandboxError(
+      'proxy-access-denied',
+      'Only the patient, or a parent with custody of a child under 15, may do this.',
+    );
+  };
+
   app.get('/clinic', (c) => c.json(clinic()));
+  registerBooking(app, { store, clock, clinicId, clinic, patientOf, requireConsent, actorName });
 
   app.post('/patients/lookup', (c) => {
     const { cpr } = c.get('request').body as { cpr: string };

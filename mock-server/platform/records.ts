@@ -36,7 +36,7 @@ export function deleteCopies(deps: PlatformDeps, person: PatientLine): void {
 }
 
 /** The viewer, the patient and the platform's copy of the patient's record, or the refusal. */
-async function access(c: Context, deps: PlatformDeps, category: RecordCategory) {
+export async function access(c: Context, deps: PlatformDeps, category: RecordCategory) {
   const viewer = await signedIn(c, deps);
   const now = deps.clock.now();
   const subject = deps.store.patients.get(c.req.param('patientId') ?? '');
@@ -62,7 +62,7 @@ async function access(c: Context, deps: PlatformDeps, category: RecordCategory) 
   if (!decision.allowed) {
     throw new SandboxError(decision.problem, "This part of a child's record is not shown to parents.");
   }
-  return { subject, copy: await ensureCopy(deps, viewer, subject, now) };
+  return { viewer, subject, copy: await ensureCopy(deps, viewer, subject, now) };
 }
 
 /** The platform's copy, fetched from the journal (registering consent there first) on first use. */
@@ -94,6 +94,27 @@ function page<T>(c: Context, items: T[]): { items: T[]; nextCursor: string | nul
   }
   const end = offset + limit;
   return { items: items.slice(offset, end), nextCursor: end < items.length ? end.toString(36) : null };
+}
+
+/** The app's view of a journal appointment. */
+export function toAppAppointment(
+  a: ShareableRecord['appointments'][number],
+  patientId: string,
+  bookingOn: boolean,
+  now: number,
+) {
+  return {
+    id: a.id,
+    patientId,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    kind: a.kind,
+    status: a.status,
+    practitioner: a.practitioner,
+    // Cancelling is part of online booking, and only a booked appointment not yet begun.
+    cancellable: bookingOn && a.status === 'booked' && Date.parse(a.startsAt) > now,
+    cancelledAt: a.cancelledAt,
+  };
 }
 
 export function registerRecords(app: Hono, deps: PlatformDeps): void {
@@ -139,18 +160,7 @@ export function registerRecords(app: Hono, deps: PlatformDeps): void {
       .sort((a, b) => (Date.parse(a.startsAt) - Date.parse(b.startsAt)) * (upcoming ? 1 : -1));
     return page(
       c,
-      chosen.map((a) => ({
-        id: a.id,
-        patientId: id,
-        startsAt: a.startsAt,
-        endsAt: a.endsAt,
-        kind: a.kind,
-        status: a.status,
-        practitioner: a.practitioner,
-        // Cancelling is part of online booking, and only a booked appointment not yet begun.
-        cancellable: bookingOn && a.status === 'booked' && Date.parse(a.startsAt) > now,
-        cancelledAt: a.cancelledAt,
-      })),
+      chosen.map((a) => toAppAppointment(a, id, bookingOn, now)),
     );
   });
   route('e-consultations', 'e-consultations', (c, copy, id) =>

@@ -1,0 +1,63 @@
+/**
+ * Online booking for the person or a child: free slots, booking and cancelling, all live through
+ * the clinic's journal (a taken slot is slot-taken there), and only where the clinic offers online
+ * booking (not-offered-by-clinic). The platform's copy is updated with the journal's answer, so
+ * the appointment list shows the change at once.
+ */
+import type { Hono } from 'hono';
+import { addDays, copenhagenDate } from '../../domain/time.ts';
+import { SandboxError } from '../errors.ts';
+import { access, type PlatformDeps, toAppAppointment } from './records.ts';
+
+export function registerBooking(app: Hono, deps: PlatformDeps): void {
+  const journalFor = (clinicId: string) => {
+    const journal = deps.journals.get(clinicId);
+    if (!journal)
+      throw new SandboxError('journal-unavailable', "No journal system is connected for the patient's clinic.");
+    return journal;
+  };
+  const requireBooking = (clinicId: string) => {
+    if (!deps.store.clinics.get(clinicId)?.capabilities.onlineBooking) {
+      throw new SandboxError('not-offered-by-clinic', 'The clinic does not offer online booking.', {
+        capability: 'onlineBooking',
+      });
+    }
+  };
+
+  app.get('/patients/:patientId/booking-slots', async (c) => {
+    const { subject } = await access(c, deps, 'booking');
+    requireBooking(subject.clinicId);
+    const query = c.get('request').query as { from?: string; to?: string };
+    const from = query.from ?? copenhagenDate(deps.clock.now());
+    const to = query.to ?? addDays(from, 13);
+    const slots = await journalFor(subject.clinicId).listSlots(from, to);
+    return c.json({ items: slots.items });
+  });
+
+  app.post('/patients/:patientId/appointments', async (c) => {
+    const { viewer, subject, copy } = await access(c, deps, 'booking');
+    requireBooking(subject.clinicId);
+    const { slotId } = c.get('request').body as { slotId: string };
+    const journal = journalFor(subject.clinicId);
+    const journalId = await journal.lookupPatient(subject.patient.cpr);
+    const appointment = await journal.book(journalId, {
+      slotId,
+      bookedBy: { role: viewer === subject ? 'patient' : 'parent', cpr: viewer.patient.cpr },
+    });
+    copy.appointments.push(appointment);
+    return c.json(toAppAppointment(appointment, subject.patient.id, true, deps.clock.now().getTime()), 201);
+  });
+
+  app.post('/patients/:patientId/appointments/:appointmentId/cancel', async (c) => {
+    const { viewer, subject, copy } = await access(c, deps, 'appointments');
+    requireBooking(subject.clinicId);
+    const journal = journalFor(subject.clinicId);
+    const journalId = await journal.lookupPatient(subject.patient.cpr);
+    const cancelled = await journal.cancel(journalId, c.req.param('appointmentId') ?? '', {
+      cancelledBy: { role: viewer === subject ? 'patient' : 'parent', cpr: viewer.patient.cpr },
+    });
+    const index = copy.appointments.findIndex((a) => a.id === cancelled.id);
+    if (index >= 0) copy.appointments[index] = cancelled;
+    return c.json(toAppAppointment(cancelled, subject.patient.id, true, deps.clock.now().getTime()));
+  });
+}
