@@ -69,7 +69,8 @@ export function createStore(seed: PopulationSeed): SandboxStore {
     store.patients.set(line.patient.id, line);
     store.consents.set(line.patient.id, consentRecordOf(line.consent));
     store.journalConsents.set(line.patient.id, journalConsentOf(line));
-    store.personas.set(uniqueHandle(store, line), { handle: uniqueHandle(store, line), patient: line });
+    const handle = uniqueHandle(store, line);
+    store.personas.set(handle, { handle, patient: line });
   }
   return store;
 }
@@ -79,8 +80,7 @@ function uniqueHandle(store: SandboxStore, line: PatientLine): string {
   const parts = line.patient.name.split(' ');
   const base = `${asciiSlug(parts[0] ?? 'person')}-${asciiSlug(parts[parts.length - 1] ?? '')}`.replace(/-$/, '');
   let handle = base;
-  for (let n = 2; store.personas.has(handle) && store.personas.get(handle)?.patient !== line; n++)
-    handle = `${base}-${n}`;
+  for (let n = 2; store.personas.has(handle); n++) handle = `${base}-${n}`;
   return handle;
 }
 
