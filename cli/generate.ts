@@ -80,6 +80,17 @@ export function registerGenerate(program: Command, io: CliIo): void {
 /** The reference dates for which everyone (ages 0–99) has a birth year the CPR scheme can encode. */
 const AS_OF_YEARS = { from: SYNTHETIC_BIRTH_YEARS.from + 100, to: SYNTHETIC_BIRTH_YEARS.to };
 
+/** Refuses a reference date that is malformed or outside the years the synthetic CPR scheme serves. */
+export function checkAsOf(asOf: string): void {
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  const year = Number(asOf.slice(0, 4));
+  if (year < AS_OF_YEARS.from || year > AS_OF_YEARS.to) {
+    throw new UsageError(
+      `--as-of must lie in ${AS_OF_YEARS.from}–${AS_OF_YEARS.to}: synthetic CPR numbers encode birth years ${SYNTHETIC_BIRTH_YEARS.from}–${SYNTHETIC_BIRTH_YEARS.to}, got ${asOf}`,
+    );
+  }
+}
+
 async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
   const count = parseCount(opts.count);
   const { from, to } = shardRange(count, opts.shard);
@@ -87,15 +98,8 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
   if (asOf === undefined) {
     asOf = copenhagenDate(new Date());
     io.err(`minlaege-sandbox: --as-of not given, using ${asOf}; pass --as-of ${asOf} to reproduce this output\n`);
-  } else if (!isIsoDate(asOf)) {
-    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
   }
-  const year = Number(asOf.slice(0, 4));
-  if (year < AS_OF_YEARS.from || year > AS_OF_YEARS.to) {
-    throw new UsageError(
-      `--as-of must lie in ${AS_OF_YEARS.from}–${AS_OF_YEARS.to}: synthetic CPR numbers encode birth years ${SYNTHETIC_BIRTH_YEARS.from}–${SYNTHETIC_BIRTH_YEARS.to}, got ${asOf}`,
-    );
-  }
+  checkAsOf(asOf);
   const target = opts.out === undefined ? undefined : await openOutput(opts.out);
   const out = target?.stream ?? process.stdout;
   // The bar goes to stderr when it is a terminal, unless the records themselves go to that terminal.

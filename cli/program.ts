@@ -3,11 +3,10 @@
  * arguments end with a one-line message and exit code 2, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CONTRACT_NAMES, type ContractName, contractPath } from '../contracts/index.ts';
+import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.ts';
 import { registerGenerate } from './generate.ts';
-import { startPrism } from './prism.ts';
+import { registerServe } from './serve.ts';
 
 export const EXIT_USAGE = 2;
 
@@ -25,14 +24,6 @@ function kitVersion(): string {
     }
   }
   return 'unknown';
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) {
-    throw new InvalidArgumentError('expected a port number from 1 to 65535');
-  }
-  return port;
 }
 
 /** Where the command writes; tests pass their own to capture output. */
@@ -54,33 +45,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
-  program
-    .command('serve')
-    .description(
-      "Serve a mock of a contract on loopback. Until the stateful sandbox lands, answers come from the contract's examples (Prism).",
-    )
-    .addOption(new Option('--port <port>', 'port to listen on').default(4010).argParser(parsePort))
-    .addOption(new Option('--host <host>', 'address to bind').default('127.0.0.1'))
-    .addOption(
-      new Option('--contract <name>', 'which interface to mock').choices([...CONTRACT_NAMES]).default('app-platform'),
-    )
-    .action(async (opts: { port: number; host: string; contract: ContractName }) => {
-      const prism = await startPrism({
-        mode: 'mock',
-        document: contractPath(opts.contract),
-        host: opts.host,
-        port: opts.port,
-      });
-      io.out(`minlaege-sandbox: ${opts.contract} mock listening on ${prism.baseUrl} (Ctrl-C to stop)\n`);
-      const shutdown = () => void prism.stop();
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
-      const code = await prism.exited;
-      process.off('SIGINT', shutdown);
-      process.off('SIGTERM', shutdown);
-      if (code !== 0 && code !== null) throw new Error(`the mock stopped with exit code ${code}`);
-    });
-
+  registerServe(program, io);
   registerGenerate(program, io);
   return program;
 }

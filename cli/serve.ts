@@ -1,0 +1,245 @@
+/**
+ * `minlaege-sandbox serve`: the stateful sandbox (the platform API over a generated population,
+ * each clinic's fake journal in process, or any journal at --journal-url) on @hono/node-server.
+ * `minlaege-sandbox journal`: one clinic's fake journal alone over HTTP, for a platform (this
+ * kit's, with --journal-url, or a real one) to talk to. `minlaege-sandbox mock`: Prism's static
+ * mock of a contract, answering from its examples. All stop gracefully on SIGINT and SIGTERM.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { CONTRACT_NAMES, type ContractName, contractPath } from '../contracts/index.ts';
+import { copenhagenDate, copenhagenInstant } from '../domain/time.ts';
+import { createClock } from '../mock-server/clock.ts';
+import { createSandbox } from '../mock-server/index.ts';
+import { createFakeJournal } from '../mock-server/journal/index.ts';
+import type { ValidationMode } from '../mock-server/middleware/contract-validation/index.ts';
+import { ListenError, listen, type RunningServer } from '../mock-server/node.ts';
+import { featuredPersonas } from '../mock-server/personas.ts';
+import { createStore } from '../mock-server/store.ts';
+import { UsageError } from './errors.ts';
+import { checkAsOf, parseCount } from './generate.ts';
+import { startPrism } from './prism.ts';
+import type { CliIo } from './program.ts';
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_SEED = 'minlaege';
+export const DEFAULT_PATIENTS = 200;
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65_535) {
+    throw new InvalidArgumentError('expected a port number from 1 to 65535 (0 picks a free one)');
+  }
+  return port;
+}
+
+const yesNo = (on: boolean) => (on ? 'yes' : 'no');
+
+function parseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4020');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4020');
+  }
+  return value;
+}
+
+interface PopulationOpts {
+  seed: string;
+  patients: string;
+  asOf?: string;
+}
+
+/** The population's reference date and the sandbox's start time: today and now unless --as-of. */
+function populationOf(opts: PopulationOpts) {
+  const patients = parseCount(opts.patients);
+  if (patients < 1) throw new UsageError('--patients must be at least 1');
+  if (opts.asOf !== undefined) checkAsOf(opts.asOf);
+  const asOf = opts.asOf ?? copenhagenDate(new Date());
+  const now = opts.asOf === undefined ? new Date() : copenhagenInstant(asOf, 12, 0);
+  return { population: { seed: opts.seed, asOf, patients }, now };
+}
+
+const populationOptions = (command: Command) =>
+  command
+    .addOption(new Option('--seed <seed>', 'seed of the generated population').default(DEFAULT_SEED))
+    .addOption(
+      new Option('--patients <n>', 'how many patients of the population to load').default(String(DEFAULT_PATIENTS)),
+    )
+    .addOption(
+      new Option(
+        '--as-of <date>',
+        "the population's reference date YYYY-MM-DD; sandbox time starts at noon that day",
+      ).default(undefined, 'today, and sandbox time starts now'),
+    );
+
+const listenOptions = (command: Command) =>
+  command
+    .addOption(new Option('--port <port>', 'port to listen on').default(DEFAULT_PORT).argParser(parsePort))
+    .addOption(new Option('--host <host>', 'address to bind').default('127.0.0.1'));
+
+/** Resolves when SIGINT or SIGTERM arrives; a second signal while stopping exits at once. */
+function untilSignal(io: CliIo): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      const again = () => {
+        io.err('minlaege-sandbox: stopping now\n');
+        process.exit(130);
+      };
+      process.once('SIGINT', again);
+      process.once('SIGTERM', again);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+async function runUntilSignal(server: RunningServer, io: CliIo): Promise<void> {
+  const signal = await untilSignal(io);
+  io.err(`minlaege-sandbox: ${signal}, finishing requests in flight and stopping\n`);
+  await server.close();
+}
+
+async function listenOrExplain(fetch: (request: Request) => Response | Promise<Response>, port: number, host: string) {
+  try {
+    return await listen(fetch, { host, port });
+  } catch (error) {
+    if (error instanceof ListenError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export function registerServe(program: Command, io: CliIo): void {
+  const serve = program
+    .command('serve')
+    .description(
+      "Serve the stateful sandbox: the platform API over a generated population, with each clinic's fake journal (or --journal-url)",
+    );
+  listenOptions(serve);
+  populationOptions(serve);
+  serve
+    .addOption(
+      new Option(
+        '--journal-url <url>',
+        "a journal system to put behind the sandbox's platform instead of the fake ones",
+      ).argParser(parseUrl),
+    )
+    .addOption(
+      new Option('--journal-token <token>', 'the platform token that journal expects').env('MINLAEGE_JOURNAL_TOKEN'),
+    )
+    .addOption(
+      new Option('--validation <mode>', 'a response that breaks the contract: fail it (strict) or log it (warn)')
+        .choices(['strict', 'warn'])
+        .default('warn'),
+    )
+    .action(
+      async (
+        opts: PopulationOpts & {
+          port: number;
+          host: string;
+          journalUrl?: string;
+          journalToken?: string;
+          validation: ValidationMode;
+        },
+      ) => {
+        if (opts.journalUrl !== undefined && opts.journalToken === undefined) {
+          throw new UsageError('--journal-url needs --journal-token (or MINLAEGE_JOURNAL_TOKEN): the platform token');
+        }
+        const { population, now } = populationOf(opts);
+        const sandbox = createSandbox({
+          population,
+          now,
+          validation: opts.validation,
+          log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
+          ...(opts.journalUrl && opts.journalToken
+            ? { journal: { url: opts.journalUrl, token: opts.journalToken } }
+            : {}),
+        });
+        const server = await listenOrExplain(sandbox.app.fetch, opts.port, opts.host);
+        const lines = [
+          `minlaege-sandbox: sandbox listening on ${server.url} (Ctrl-C to stop)`,
+          `  population: seed ${population.seed}, ${population.patients} patients as of ${population.asOf}, ${sandbox.store.clinics.size} clinic(s)`,
+          ...[...sandbox.store.clinics.values()].map(
+            (c) =>
+              `  clinic ${c.id}: ${c.name}; attachments ${yesNo(c.capabilities.attachments)}, video ${yesNo(c.capabilities.videoConsultation)}, online booking ${yesNo(c.capabilities.onlineBooking)}`,
+          ),
+          `  journal: ${opts.journalUrl ? opts.journalUrl : 'fake journal in process'}`,
+          `  sign in: POST ${server.url}/auth/sign-in/eid {"persona":"<handle>"}`,
+          '  personas:',
+          ...featuredPersonas(sandbox.store, sandbox.clock.now()).map((p) => `    ${p.handle.padEnd(24)} ${p.summary}`),
+        ];
+        io.out(`${lines.join('\n')}\n`);
+        await runUntilSignal(server, io);
+      },
+    );
+
+  const journal = program
+    .command('journal')
+    .description("Serve one clinic's fake journal over HTTP (the platform ↔ journal contract)");
+  listenOptions(journal);
+  populationOptions(journal);
+  journal
+    .addOption(
+      new Option('--token <token>', 'the platform token to require (default: a random one, printed)').env(
+        'MINLAEGE_JOURNAL_TOKEN',
+      ),
+    )
+    .addOption(new Option('--clinic <id>', "which clinic's journal (default: the population's first)"))
+    .action(async (opts: PopulationOpts & { port: number; host: string; token?: string; clinic?: string }) => {
+      const { population, now } = populationOf(opts);
+      const store = createStore(population);
+      const clinicId = opts.clinic ?? [...store.clinics.keys()][0];
+      if (clinicId === undefined || !store.clinics.has(clinicId)) {
+        throw new UsageError(
+          `--clinic ${opts.clinic}: no such clinic in this population (it has ${[...store.clinics.keys()].join(', ')})`,
+        );
+      }
+      const platformToken = opts.token ?? randomBytes(24).toString('base64url');
+      const fake = createFakeJournal({
+        store,
+        clock: createClock(now),
+        clinicId,
+        platformToken,
+        validation: 'warn',
+        log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
+      });
+      const server = await listenOrExplain(fake.fetch, opts.port, opts.host);
+      io.out(
+        [
+          `minlaege-sandbox: fake journal of ${store.clinics.get(clinicId)?.name} (${clinicId}) listening on ${server.url} (Ctrl-C to stop)`,
+          `  population: seed ${population.seed}, ${population.patients} patients as of ${population.asOf}`,
+          opts.token ? '  platform token: as given' : `  platform token: ${platformToken}`,
+          '',
+        ].join('\n'),
+      );
+      await runUntilSignal(server, io);
+    });
+
+  const mock = program
+    .command('mock')
+    .description("Serve Prism's static mock of a contract, answering from its examples (stateless)");
+  listenOptions(mock);
+  mock
+    .addOption(
+      new Option('--contract <name>', 'which interface to mock').choices([...CONTRACT_NAMES]).default('app-platform'),
+    )
+    .action(async (opts: { port: number; host: string; contract: ContractName }) => {
+      const prism = await startPrism({
+        mode: 'mock',
+        document: contractPath(opts.contract),
+        host: opts.host,
+        port: opts.port,
+      });
+      io.out(`minlaege-sandbox: ${opts.contract} mock (Prism) listening on ${prism.baseUrl} (Ctrl-C to stop)\n`);
+      const stopped = untilSignal(io).then(() => prism.stop());
+      const code = await Promise.race([prism.exited, stopped.then(() => prism.exited)]);
+      if (code !== 0 && code !== null) throw new Error(`the mock stopped with exit code ${code}`);
+    });
+}
