@@ -13,7 +13,7 @@ import { createTokenIssuer, type TokenOptions } from './auth/tokens.ts';
 import { createClock, type SandboxClock } from './clock.ts';
 import { createContractApp } from './contract-app.ts';
 import { createFakeJournal } from './journal/index.ts';
-import { createJournalClient, type JournalClient } from './journal-client.ts';
+import { createJournalClient, type FetchLike, type JournalClient } from './journal-client.ts';
 import type { ValidationMode } from './middleware/contract-validation/index.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerBooking } from './platform/booking.ts';
@@ -32,6 +32,11 @@ export interface SandboxOptions {
   /** Contract validation of responses: 'strict' fails a broken response loudly (default), 'warn' logs it. */
   validation?: ValidationMode;
   tokens?: TokenOptions;
+  /**
+   * A journal system at a URL behind every clinic of the population (a vendor's test system),
+   * reached over HTTP with the platform token; by default each clinic has a fake journal in process.
+   */
+  journal?: { url: string; token: string; fetch?: FetchLike };
   log?: (message: string) => void;
 }
 
@@ -49,10 +54,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const tokens = createTokenIssuer(options.tokens);
   const app = createContractApp('app-platform', { validation: options.validation, log });
 
-  // Each clinic's journal is a fake journal in process, reached only through a JournalClient.
+  // Each clinic's journal is a fake journal in process, or the journal at options.journal's URL,
+  // reached only through a JournalClient.
   const platformToken = randomBytes(24).toString('base64url');
   const journals = new Map<string, JournalClient>();
   for (const clinicId of store.clinics.keys()) {
+    if (options.journal) {
+      const { url, token, fetch = (request: Request) => globalThis.fetch(request) } = options.journal;
+      journals.set(clinicId, createJournalClient(fetch, url, token));
+      continue;
+    }
     const journal = createFakeJournal({ store, clock, clinicId, platformToken, validation: options.validation, log });
     journals.set(
       clinicId,
