@@ -4,6 +4,7 @@
  */
 export * from './consent.ts';
 export * from './cpr.ts';
+export * from './duration.ts';
 export * from './opening-hours.ts';
 export * from './pin.ts';
 export * from './platform-sharing.ts';
