@@ -1,0 +1,126 @@
+// The MSW handlers as an app developer uses them: `setupServer(...sandboxHandlers(...))` in Node,
+// then the app's ordinary `fetch` (or the typed client) at the sandbox's base URL. Checks that the
+// stateful sandbox answers in process (sign-in, consent, data), that an unknown path under the base
+// URL gets the sandbox's own not-found problem, and that a request outside the base URL is left to
+// the next handler (MSW's handler order), never intercepted by the sandbox. No port is opened.
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppClient } from '../../client/index.ts';
+import { createSandbox } from '../../mock-server/index.ts';
+import { sandboxHandlers } from '../../msw/index.ts';
+
+const BASE = 'https://sandbox.test/api';
+const handlers = sandboxHandlers({ population: { seed: 'msw-test', patients: 60 } }, { baseUrl: BASE });
+const { sandbox } = handlers;
+// After the sandbox's handlers, a catch-all for the host: it answers only what they let pass.
+const server = setupServer(
+  ...handlers,
+  http.all('https://sandbox.test/*', () => HttpResponse.text('not the sandbox')),
+);
+// Made before server.listen() patches fetch, as an app module would be: it must still be served.
+const earlyClient = createAppClient({ baseUrl: BASE });
+/** Requests MSW saw that no handler took. */
+const unhandled: string[] = [];
+
+beforeAll(() => {
+  // Outside the base URL nothing is ours: record it, and let it through quietly.
+  server.listen({ onUnhandledRequest: (request) => void unhandled.push(`${request.method} ${request.url}`) });
+});
+afterAll(() => server.close());
+
+/** An adult with consent never given, so the test changes state it can see. */
+const persona = [...sandbox.store.personas.values()].find(
+  (p) => p.patient.expected.app.self !== null && p.patient.consent.state === 'never-given',
+);
+if (!persona) throw new Error('no adult persona without consent in the test population');
+const me = persona.patient.patient.id;
+
+const json = (method: string, token: string | undefined, body?: unknown): RequestInit => ({
+  method,
+  headers: {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+  },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+describe('sandboxHandlers under setupServer', () => {
+  it('serves sign-in and data to the global fetch, keeping state across requests', async () => {
+    const signIn = await fetch(`${BASE}/auth/sign-in/eid`, json('POST', undefined, { persona: persona.handle }));
+    expect(signIn.status).toBe(200);
+    const { accessToken, patientId } = await signIn.json();
+    expect(patientId).toBe(me);
+
+    // No consent yet: the data is refused.
+    const before = await fetch(`${BASE}/patients/${me}/vaccinations`, json('GET', accessToken));
+    expect(before.status).toBe(403);
+    expect(before.headers.get('content-type')).toBe('application/problem+json');
+    expect((await before.json()).type).toBe('urn:minlaege-sandbox:problem:consent-required');
+
+    // Give consent in one request; the next one sees it (one sandbox behind every request).
+    const given = await fetch(`${BASE}/me/consent`, json('PUT', accessToken, { accepted: true }));
+    expect((await given.json()).state).toBe('given');
+    const after = await fetch(`${BASE}/patients/${me}/vaccinations?limit=100`, json('GET', accessToken));
+    expect(after.status).toBe(200);
+    const ids = ((await after.json()).items as { id: string }[]).map((v) => v.id);
+    expect(ids.sort()).toEqual(persona.patient.journal.vaccinations.map((v) => v.id).sort());
+    // The state is the sandbox's store, reachable from the test.
+    expect(sandbox.store.copies.has(me)).toBe(true);
+  });
+
+  it('serves the typed client at the base URL, even one made before the server listened', async () => {
+    const client = earlyClient;
+    const tokens = await client.signInAsPersona(persona.handle);
+    expect(tokens.patientId).toBe(me);
+    const profile = await client.unwrap(client.GET('/me'));
+    expect(profile).toMatchObject({ patientId: me, cpr: persona.patient.patient.cpr });
+    const consent = await client.unwrap(client.GET('/me/consent'));
+    expect(consent.state).toBe('given'); // given by the previous test, through plain fetch
+  });
+
+  it('answers an unknown path under the base URL with the sandbox’s not-found problem', async () => {
+    for (const url of [`${BASE}/no/such/thing?x=1`, `${BASE}/`, BASE]) {
+      const res = await fetch(url);
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect((await res.json()).type).toBe('urn:minlaege-sandbox:problem:not-found');
+    }
+    expect(unhandled).toEqual([]);
+  });
+
+  it('leaves a request outside the base URL to the next handler (no network)', async () => {
+    const outside = 'https://sandbox.test/apis/me'; // a sibling of the base path, not under it
+    const res = await fetch(outside);
+    expect(await res.text()).toBe('not the sandbox');
+    expect(unhandled).toEqual([]);
+  });
+
+  it('moves sandbox time through the returned clock', async () => {
+    const start = sandbox.clock.now().getTime();
+    sandbox.clock.advance(2 * 86_400_000);
+    const client = createAppClient({ baseUrl: BASE });
+    await client.signInAsPersona(persona.handle);
+    const ooh = await client.unwrap(
+      client.GET('/patients/{patientId}/out-of-hours', { params: { path: { patientId: me } } }),
+    );
+    expect(Date.parse(ooh.asOf) - start).toBeGreaterThanOrEqual(2 * 86_400_000);
+  });
+});
+
+describe('sandboxHandlers with a sandbox of your own', () => {
+  it('serves the sandbox it is given, under a base URL written with a trailing slash', async () => {
+    const own = createSandbox({ population: { seed: 'msw-own', patients: 10 } });
+    const ownHandlers = sandboxHandlers(own, { baseUrl: 'https://own.test/platform/v1/' });
+    expect(ownHandlers.sandbox).toBe(own);
+    server.use(...ownHandlers);
+    const handle = [...own.store.personas.values()].find((p) => p.patient.expected.app.self)?.handle;
+    const res = await fetch(
+      'https://own.test/platform/v1/auth/sign-in/eid',
+      json('POST', undefined, { persona: handle }),
+    );
+    expect(res.status).toBe(200);
+    expect(own.store.patients.has((await res.json()).patientId)).toBe(true);
+    server.resetHandlers();
+  });
+});
