@@ -3,11 +3,15 @@
  * contract at run time (the validation middleware, the CLI, the tests) loads it through here, so
  * the documents stay the single source of truth for shapes.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 
-export const CONTRACT_NAMES = ['app-platform', 'platform-journal'] as const;
+export const CONTRACT_NAMES = ['app-platform', 'platform-journal', 'sandbox-control'] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 /** A parsed OpenAPI 3.1 document, loosely typed: walkers inspect it structurally. */
@@ -22,9 +26,49 @@ export function contractPath(name: ContractName): string {
   return fileURLToPath(new URL(`./${name}.openapi.yaml`, import.meta.url));
 }
 
-/** Reads and parses a contract document. */
+/**
+ * Reads and parses a contract document. Parsing the YAML takes over 100 ms the first time in a
+ * process, most of a sandbox's start, so the parsed document is also kept as JSON in a cache
+ * folder under the document's content hash (a changed document is parsed afresh) and read from
+ * there next time. MINLAEGE_SANDBOX_CACHE names another folder, or `off` turns the cache off.
+ */
 export function loadContract(name: ContractName): OpenApiDocument {
-  return parse(readFileSync(contractPath(name), 'utf8')) as OpenApiDocument;
+  const text = readFileSync(contractPath(name), 'utf8');
+  const cached = cacheFile(name, text);
+  if (cached) {
+    try {
+      return JSON.parse(readFileSync(cached, 'utf8')) as OpenApiDocument;
+    } catch {
+      // not cached yet (or unreadable): parse the YAML
+    }
+  }
+  const doc = parse(text) as OpenApiDocument;
+  if (cached) writeCache(cached, doc);
+  return doc;
+}
+
+function cacheFile(name: ContractName, text: string): string | undefined {
+  const setting = process.env.MINLAEGE_SANDBOX_CACHE;
+  if (setting === 'off') return undefined;
+  // Per user: a cache file another user could write is not one to trust.
+  const dir = setting || join(tmpdir(), `minlaege-sandbox-${process.getuid?.() ?? 'user'}`);
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return join(dir, `${name}.${hash}.json`);
+}
+
+function writeCache(file: string, doc: OpenApiDocument): void {
+  const json = JSON.stringify(doc);
+  // Only a document that JSON keeps exactly (YAML could hold what JSON cannot, like .inf).
+  if (!isDeepStrictEqual(JSON.parse(json), doc)) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Written aside and renamed, so a process reading at the same time sees all or nothing.
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, json);
+    renameSync(partial, file);
+  } catch {
+    // A cache that cannot be written is only slower.
+  }
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

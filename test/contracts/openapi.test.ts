@@ -1,6 +1,9 @@
-// Checks on the two contracts: valid OpenAPI 3.1 by an independent validator, every example
-// valid against its schema, every operation with a success and a problem+json error, problem
-// types in step with the catalogue, no CPR in a URL, growing lists paginated.
+// Checks on the contracts: valid OpenAPI 3.1 by an independent validator, every example valid
+// against its schema, every operation with a success and a problem+json error, problem types in
+// step with the catalogue, no CPR in a URL, growing lists paginated. The two data contracts carry
+// patient data; the control document (the sandbox's own API) runs the same checks where they make
+// sense, skips the patient-data ones with the reason, and has a few checks of its own.
+import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { collectExamples } from '../../contracts/examples.ts';
@@ -46,7 +49,24 @@ const REQUIRED_KINDS: Record<ContractName, string[]> = {
     'slot-taken',
     'not-found',
   ],
+  'sandbox-control': ['validation-failed', 'unauthorized', 'not-found', 'payload-too-large'],
 };
+
+/** The sandbox's own control API: no patient data, so the patient-data checks skip it. */
+const CONTROL: ContractName = 'sandbox-control';
+
+/** The contracts between the real parties (app, platform, journal), which carry patient data. */
+const DATA_CONTRACTS = CONTRACT_NAMES.filter((n) => n !== CONTROL);
+
+/** Why a patient-data check does not apply to the control document. */
+const SKIPPED_FOR_CONTROL = {
+  syntheticCpr:
+    'the control document carries no CPR number at all, not even a synthetic one; "contains no CPR number" below checks that instead',
+  sharingTable: 'the control API serves no diagnoses, so there is no sharing table to keep in step',
+} as const;
+
+/** A CPR number written out, with or without the hyphen (a masked one, `******-****`, does not match). */
+const CPR_NUMBER = /(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])/g;
 
 type Responses = Record<string, Record<string, unknown>>;
 
@@ -115,7 +135,8 @@ describe.each(CONTRACT_NAMES)('contract %s', (name) => {
     expect(failures).toEqual([]);
   });
 
-  it('uses only synthetic CPR numbers in its examples', () => {
+  it('uses only synthetic CPR numbers in its examples', (ctx) => {
+    ctx.skip(name === CONTROL, SKIPPED_FOR_CONTROL.syntheticCpr);
     const found: string[] = [];
     const visit = (value: unknown, key: string): void => {
       if (typeof value === 'string' && /cpr/i.test(key)) found.push(value);
@@ -195,7 +216,8 @@ describe.each(CONTRACT_NAMES)('contract %s', (name) => {
     expect(offenders).toEqual([]);
   });
 
-  it('shares exactly the codes of the sharing table, each with its rule', () => {
+  it('shares exactly the codes of the sharing table, each with its rule', (ctx) => {
+    ctx.skip(name === CONTROL, SKIPPED_FOR_CONTROL.sharingTable);
     // The table lives in domain/sharing.ts; the documents must not drift from it.
     const components = (doc.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
     const codes = components.SharedIcpcCode?.enum as string[] | undefined;
@@ -222,10 +244,91 @@ describe.each(CONTRACT_NAMES)('contract %s', (name) => {
 });
 
 describe('problem catalogue', () => {
-  it('is used in full across the two contracts', () => {
+  it('is used in full across the two data contracts', () => {
+    // The control document uses a few kinds only; the catalogue exists for the data contracts.
+    expect(DATA_CONTRACTS).toEqual(['app-platform', 'platform-journal']);
     const used = new Set(
-      CONTRACT_NAMES.flatMap((n) => problemExamples(loadContract(n)).map((e) => problemKindOf(String(e.value.type)))),
+      DATA_CONTRACTS.flatMap((n) => problemExamples(loadContract(n)).map((e) => problemKindOf(String(e.value.type)))),
     );
     expect(PROBLEM_KINDS.filter((k) => !used.has(k))).toEqual([]);
+  });
+});
+
+describe('control document', () => {
+  const doc = loadContract(CONTROL);
+  const operations = listOperations(doc);
+  const sessionHeader = '#/components/parameters/SandboxSession';
+
+  it('answers only on loopback or with the admin token, and refuses with unauthorized', () => {
+    expect(doc.security).toEqual([{}, { adminToken: [] }]);
+    expect(doc.components?.securitySchemes?.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const withoutRefusal = operations
+      .filter((op) => op.operation.security !== undefined || !('401' in (op.operation.responses as object)))
+      .map((op) => op.operationId);
+    expect(withoutRefusal).toEqual([]);
+  });
+
+  it('lives under /__sandbox', () => {
+    expect(operations.filter((op) => !op.path.startsWith('/__sandbox/')).map((op) => op.path)).toEqual([]);
+  });
+
+  it('takes the session header on every operation, defined once', () => {
+    const header = deref<{ name: string; in: string; schema: unknown }>(doc, { $ref: sessionHeader });
+    expect(header).toMatchObject({ name: 'X-Sandbox-Session', in: 'header', required: false });
+    expect(deref<{ pattern?: string }>(doc, header.schema).pattern).toBe('^[A-Za-z0-9_-]{1,64}$');
+    const missing = operations
+      .filter((op) => {
+        const refs = [...op.pathParameters, ...((op.operation.parameters as unknown[]) ?? [])].map(
+          (p) => (p as { $ref?: string }).$ref,
+        );
+        // A malformed header is refused, so every operation can also answer validation-failed.
+        return !refs.includes(sessionHeader) || !('400' in (op.operation.responses as object));
+      })
+      .map((op) => op.operationId);
+    expect(missing).toEqual([]);
+  });
+
+  it('contains no CPR number anywhere, only the mask', () => {
+    const text = readFileSync(contractPath(CONTROL), 'utf8');
+    expect(text.match(CPR_NUMBER) ?? []).toEqual([]);
+    const keys: string[] = [];
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) for (const v of value) visit(v);
+      else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          if (/cpr|personnummer/i.test(k)) keys.push(k);
+          visit(v);
+        }
+      }
+    };
+    visit(doc);
+    expect(keys).toEqual([]);
+  });
+
+  it('says why each list it does not paginate by cursor is not paginated', () => {
+    // Lists that grow are paginated (the check above); the control lists are bounded (scenarios,
+    // personas of one scenario, a ring buffer, at most 100 faults, `capacity` sessions).
+    const unexplained: string[] = [];
+    for (const op of operations) {
+      const success = responsesOf(doc, op.operation).find(([s]) => /^2/.test(s));
+      const schema = success && Object.values(contentOf(success[1]))[0]?.schema;
+      const resolved = schema ? deref<{ properties?: Record<string, unknown> }>(doc, schema) : undefined;
+      if (!resolved?.properties?.items || resolved.properties.nextCursor) continue;
+      if (!/not paginated|rather than paginated/i.test(String(op.operation.description))) {
+        unexplained.push(op.operationId);
+      }
+    }
+    expect(unexplained).toEqual([]);
+  });
+
+  it('tells the fault effects apart by kind', () => {
+    const effect = deref<{ oneOf?: unknown[]; discriminator?: { propertyName?: string } }>(doc, {
+      $ref: '#/components/schemas/FaultEffect',
+    });
+    expect(effect.discriminator?.propertyName).toBe('kind');
+    const kinds = (effect.oneOf ?? []).map(
+      (s) => deref<{ properties: { kind: { const: string } } }>(doc, s).properties.kind.const,
+    );
+    expect(kinds.sort()).toEqual(['drop', 'error', 'latency', 'malformed', 'outage']);
   });
 });
