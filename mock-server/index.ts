@@ -1,9 +1,10 @@
 /**
  * `createSandbox(options)`: the sandbox as a Hono app speaking Request → Response, with handles to
  * its store and clock. The Node server, MSW handlers and tests are thin transports over `app.fetch`.
- * So far it serves sign-in, PIN, refresh, the profile, children, consent, and diagnoses, vaccinations, lab results and
- * medication read through the platform's copy fetched from the fake journal; the clinic and the
- * out-of-hours service; the rest of the platform follows.
+ * It serves sign-in, PIN, refresh, the profile, children, consent; diagnoses, vaccinations, lab
+ * results, medication, referrals, appointments and e-consultations read through the platform's
+ * copy fetched from the journal and kept current by its change feed; booking, e-consultation
+ * writes and video consultation relayed live; the clinic and the out-of-hours service.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -17,11 +18,14 @@ import { createJournalClient, type FetchLike, type JournalClient } from './journ
 import type { ValidationMode } from './middleware/contract-validation/index.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerBooking } from './platform/booking.ts';
+import { registerChanges } from './platform/changes.ts';
 import { registerChildren } from './platform/children.ts';
 import { registerClinic } from './platform/clinic.ts';
 import { registerConsent } from './platform/consent.ts';
+import { registerEConsultations } from './platform/e-consultations.ts';
 import { registerMe } from './platform/me.ts';
 import { registerRecords } from './platform/records.ts';
+import { registerVideo } from './platform/video.ts';
 import { createStore, type PopulationSeed, type SandboxStore } from './store.ts';
 
 export interface SandboxOptions {
@@ -75,8 +79,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   registerMe(app, deps);
   registerConsent(app, deps);
   registerChildren(app, deps);
+  registerChanges(app, deps); // before the patient routes: it reads the clinic's change feed first
   registerRecords(app, deps);
+  registerEConsultations(app, deps);
   registerClinic(app, deps);
   registerBooking(app, deps);
+  registerVideo(app, deps);
   return { app, store, clock };
 }

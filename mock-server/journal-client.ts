@@ -3,7 +3,9 @@
  * over any fetch function: the fake journal's `app.fetch` in process (no network), or the global
  * fetch for a journal at a URL (a vendor's test system). A journal's problem answers become the
  * same SandboxErrors; a journal that does not answer, or answers outside the contract, is
- * journal-unavailable.
+ * journal-unavailable. A journal's validation-failed is the platform's fault and so unavailable
+ * too, except where the contract makes it the journal's answer: an expired or unknown feed cursor
+ * (`listChanges`) and an appointment that has no video session (`createVideoSession`).
  */
 import type { components } from '../contracts/types/platform-journal.d.ts';
 import { problemKindOf } from '../domain/problem-types.ts';
@@ -23,6 +25,24 @@ export interface JournalClient {
     appointmentId: string,
     request: Schemas['CancellationRequest'],
   ): Promise<Schemas['Appointment']>;
+  createEConsultation(
+    patientId: string,
+    request: Schemas['EConsultationRequest'],
+  ): Promise<Schemas['EConsultationReceipt']>;
+  getEConsultation(patientId: string, eConsultationId: string): Promise<Schemas['EConsultation']>;
+  replyToEConsultation(
+    patientId: string,
+    eConsultationId: string,
+    reply: Schemas['EConsultationReply'],
+  ): Promise<Schemas['EConsultationReceipt']>;
+  getAttachment(
+    patientId: string,
+    eConsultationId: string,
+    attachmentId: string,
+  ): Promise<Schemas['AttachmentContent']>;
+  createVideoSession(patientId: string, request: Schemas['VideoSessionRequest']): Promise<Schemas['VideoSession']>;
+  /** A page of the change feed after `cursor` (from the oldest entry kept without one). */
+  listChanges(cursor?: string, limit?: number): Promise<Schemas['ChangePage']>;
 }
 
 export type FetchLike = (request: Request) => Response | Promise<Response>;
@@ -30,7 +50,8 @@ export type FetchLike = (request: Request) => Response | Promise<Response>;
 /** A client for the journal at `baseUrl` (paths of the contract are appended to it). */
 export function createJournalClient(fetcher: FetchLike, baseUrl: string, platformToken: string): JournalClient {
   const base = baseUrl.replace(/\/$/, '');
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** `answersValidation`: the journal's validation-failed is an answer of this operation, passed on. */
+  async function call<T>(method: string, path: string, body?: unknown, answersValidation = false): Promise<T> {
     let res: Response;
     try {
       res = await fetcher(
@@ -53,11 +74,14 @@ export function createJournalClient(fetcher: FetchLike, baseUrl: string, platfor
     if (res.ok) return parsed as T;
     const kind = problemKindOf(String((parsed as { type?: unknown } | undefined)?.type ?? ''));
     // The journal's own refusals pass on; anything else means the journal is not usable now.
-    if (kind && kind !== 'validation-failed' && kind !== 'unauthorized') {
+    if (kind && (kind !== 'validation-failed' || answersValidation) && kind !== 'unauthorized') {
       throw new SandboxError(kind, String((parsed as { detail?: unknown }).detail ?? 'The journal refused.'));
     }
     throw unavailable(`the journal answered ${res.status}${kind ? ` (${kind})` : ''}`);
   }
+  const patient = (patientId: string) => `/patients/${encodeURIComponent(patientId)}`;
+  const thread = (patientId: string, eConsultationId: string) =>
+    `${patient(patientId)}/e-consultations/${encodeURIComponent(eConsultationId)}`;
   return {
     async lookupPatient(cpr) {
       return (await call<{ patientId: string }>('POST', '/patients/lookup', { cpr })).patientId;
@@ -75,6 +99,20 @@ export function createJournalClient(fetcher: FetchLike, baseUrl: string, platfor
         `/patients/${encodeURIComponent(patientId)}/appointments/${encodeURIComponent(appointmentId)}/cancel`,
         request,
       ),
+    createEConsultation: (patientId, request) => call('POST', `${patient(patientId)}/e-consultations`, request),
+    getEConsultation: (patientId, eConsultationId) => call('GET', thread(patientId, eConsultationId)),
+    replyToEConsultation: (patientId, eConsultationId, reply) =>
+      call('POST', `${thread(patientId, eConsultationId)}/messages`, reply),
+    getAttachment: (patientId, eConsultationId, attachmentId) =>
+      call('GET', `${thread(patientId, eConsultationId)}/attachments/${encodeURIComponent(attachmentId)}`),
+    createVideoSession: (patientId, request) => call('POST', `${patient(patientId)}/video-sessions`, request, true),
+    listChanges: (cursor, limit) => {
+      const query = new URLSearchParams();
+      if (cursor !== undefined) query.set('cursor', cursor);
+      if (limit !== undefined) query.set('limit', String(limit));
+      const qs = query.size > 0 ? `?${query}` : '';
+      return call('GET', `/changes${qs}`, undefined, true);
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { JournalClinic, ShareableRecord } from '../generators/context.ts';
 import { asciiSlug } from '../generators/danish-text.ts';
 import { createPopulation, type PatientLine, type PopulationLine } from '../generators/population.ts';
 import type { JournalConsent } from './journal/index.ts';
+import type { JournalState } from './journal/state.ts';
 
 export interface Persona {
   /** The handle to sign in with, e.g. 'camilla-holm'. */
@@ -33,6 +34,12 @@ export interface SandboxStore {
   takenSlots: Map<string, Set<string>>;
   /** The fake journal's consent of each patient. */
   journalConsents: Map<string, JournalConsent>;
+  /** Each clinic's fake journal beyond the records: its log of writes (the change feed), attachments, video sessions. */
+  journalStates: Map<string, JournalState>;
+  /** The platform's position in each clinic's change feed, and when it last read it (sandbox time, ms). */
+  feedPositions: Map<string, { cursor: string | null; pulledAt: number | null }>;
+  /** The video session id the platform gave out for each patient's appointment (`patientId appointmentId`). */
+  videoSessionIds: Map<string, string>;
   /** The PIN of each device: one person's, set after their MitID sign-in on it. */
   pins: Map<string, { personId: string; pin: string; setAt: Date; state: PinState }>;
 }
@@ -52,6 +59,9 @@ export function createStore(seed: PopulationSeed): SandboxStore {
     patients: new Map(),
     consents: new Map(),
     journalConsents: new Map(),
+    journalStates: new Map(),
+    feedPositions: new Map(),
+    videoSessionIds: new Map(),
     copies: new Map(),
     takenSlots: new Map(),
     clinicDoctors: new Map(),

@@ -2,36 +2,19 @@
  * The fake journal's booking: free slots of 15 minutes within the clinic's typed-in hours on the
  * days asked for (domain/opening-hours.ts decides when the clinic is open), booking that takes a
  * slot atomically (a taken slot answers slot-taken, so of any number of simultaneous bookings
- * exactly one wins), and cancelling a booked appointment that has not begun.
+ * exactly one wins), and cancelling a booked appointment that has not begun. Both go to the
+ * change feed.
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { isClinicOpen } from '../../domain/opening-hours.ts';
 import { addDays, copenhagenInstant, daysBetween, formatDate, type IsoDate } from '../../domain/time.ts';
 import type { JournalClinic } from '../../generators/context.ts';
-import type { PatientLine } from '../../generators/population.ts';
-import type { SandboxClock } from '../clock.ts';
 import { SandboxError } from '../errors.ts';
-import type { SandboxStore } from '../store.ts';
+import { appendChange } from './changes.ts';
+import type { Actor, JournalDeps } from './deps.ts';
 
 const SLOT_MINUTES = 15;
 const MAX_RANGE_DAYS = 31;
-
-interface Actor {
-  role: 'patient' | 'parent';
-  cpr: string;
-}
-
-export interface BookingDeps {
-  store: SandboxStore;
-  clock: SandboxClock;
-  clinicId: string;
-  clinic: () => JournalClinic;
-  patientOf: (c: Context) => PatientLine;
-  /** Throws unless the patient has consent registered. */
-  requireConsent: (line: PatientLine) => void;
-  /** The actor's name, if they are the patient or a parent with custody; else proxy-access-denied. */
-  actorName: (line: PatientLine, actor: Actor) => string;
-}
 
 /** A slot's id carries its start: slt_ + YYYYMMDDHHmm in Copenhagen time. */
 function slotId(date: IsoDate, hour: number, minute: number): string {
@@ -54,7 +37,7 @@ function withinHours(clinic: JournalClinic, start: Date): boolean {
   return isClinicOpen(clinic.openingHours, start) && isClinicOpen(clinic.openingHours, lastMinute);
 }
 
-export function registerBooking(app: Hono, deps: BookingDeps): void {
+export function registerBooking(app: Hono, deps: JournalDeps): void {
   const { store, clock, clinicId } = deps;
   const taken = () => {
     let set = store.takenSlots.get(clinicId);
@@ -138,6 +121,12 @@ export function registerBooking(app: Hono, deps: BookingDeps): void {
       cancelledAt: null,
     };
     line.journal.appointments.push(appointment);
+    appendChange(store, clock.now(), clinicId, line.patient.id, {
+      category: 'appointment',
+      kind: 'upserted',
+      itemId: appointment.id,
+      item: appointment,
+    });
     return c.json(appointment, 201);
   });
 
@@ -156,6 +145,12 @@ export function registerBooking(app: Hono, deps: BookingDeps): void {
     appointment.cancelledAt = now.toISOString();
     // A booked slot's appointment id begins with the slot's start: the slot is free again.
     taken().delete(`slt_${appointment.id.slice(4, 16)}`);
+    appendChange(store, now, clinicId, line.patient.id, {
+      category: 'appointment',
+      kind: 'upserted',
+      itemId: appointment.id,
+      item: appointment,
+    });
     return c.json(appointment);
   });
 }

@@ -3,7 +3,8 @@
  * sandbox's seeded records. It refuses extracts without consent, filters diagnoses by the sharing
  * table at source (through the same code that computes the generators' expected extract), and
  * answers clinic-not-connected when the clinic objected to sharing through the platform.
- * So far: clinic, patient lookup and demographics, consent, and the shareable record.
+ * It serves the clinic, patient lookup and demographics, consent, the shareable record, booking,
+ * e-consultations, video sessions and the change feed; every write goes to the feed in order.
  */
 import type { Context, Hono } from 'hono';
 import { platformSharingProblem } from '../../domain/platform-sharing.ts';
@@ -17,6 +18,9 @@ import { SandboxError } from '../errors.ts';
 import type { ValidationMode } from '../middleware/contract-validation/index.ts';
 import type { SandboxStore } from '../store.ts';
 import { registerBooking } from './booking.ts';
+import { appendConsent, feedSequence, registerChanges } from './changes.ts';
+import { registerEConsultations } from './e-consultations.ts';
+import { registerVideo } from './video.ts';
 
 export interface FakeJournalOptions {
   store: SandboxStore;
@@ -91,7 +95,11 @@ export function createFakeJournal(options: FakeJournalOptions): Hono {
   };
 
   app.get('/clinic', (c) => c.json(clinic()));
-  registerBooking(app, { store, clock, clinicId, clinic, patientOf, requireConsent, actorName });
+  const deps = { store, clock, clinicId, clinic, patientOf, requireConsent, actorName };
+  registerBooking(app, deps);
+  registerEConsultations(app, deps);
+  registerVideo(app, deps);
+  registerChanges(app, deps);
 
   app.post('/patients/lookup', (c) => {
     const { cpr } = c.get('request').body as { cpr: string };
@@ -120,7 +128,9 @@ export function createFakeJournal(options: FakeJournalOptions): Hono {
       givenBy: { role: givenBy.role, name: actorName(line, givenBy) },
       withdrawnAt: null,
     };
+    const wasGiven = consentOf(line).state === 'given';
     store.journalConsents.set(line.patient.id, consent);
+    appendConsent(store, clock.now(), clinicId, line.patient.id, 'given', wasGiven);
     return c.json({ patientId: line.patient.id, ...consent });
   });
 
@@ -130,6 +140,7 @@ export function createFakeJournal(options: FakeJournalOptions): Hono {
     const consent: JournalConsent =
       before.state === 'given' ? { ...before, state: 'withdrawn', withdrawnAt: clock.now().toISOString() } : before;
     store.journalConsents.set(line.patient.id, consent);
+    if (before.state === 'given') appendConsent(store, clock.now(), clinicId, line.patient.id, 'withdrawn', true);
     return c.json({ patientId: line.patient.id, ...consent });
   });
 
@@ -143,7 +154,9 @@ export function createFakeJournal(options: FakeJournalOptions): Hono {
     }
     const { asOf } = c.get('request').query as { asOf: string }; // a date, checked by the contract
     // The sharing rules are applied at noon Copenhagen time on the asked date.
-    return c.json(toShareableRecord(line.patient.id, line.journal, copenhagenInstant(asOf, 12, 0)));
+    return c.json(
+      toShareableRecord(line.patient.id, line.journal, copenhagenInstant(asOf, 12, 0), feedSequence(store, clinicId)),
+    );
   });
 
   return app;

@@ -1,12 +1,13 @@
 /**
  * The patient-data operations the app reads: diagnoses, vaccinations, lab results, medication,
- * referrals, appointments and e-consultation threads, for
- * the signed-in person or a child they may act for. Each request is decided by domain rules in the
- * order that reveals least: who may see whom (proxy-access-denied, whether the patient exists or
+ * referrals and appointments (e-consultations are in e-consultations.ts), for the signed-in
+ * person or a child they may act for. Each request is decided by domain rules in the order that
+ * reveals least: who may see whom (proxy-access-denied, whether the patient exists or
  * not), whether the clinic shares at all (clinic-not-connected), the viewer's consent
  * (consent-required, consent-lapsed, which also deletes the platform's copies), and the category
  * for a child (not-available-for-child). Data comes from the platform's copy of the record,
- * fetched from the journal (through a JournalClient) on first use after consent.
+ * fetched from the journal (through a JournalClient) on first use after consent and kept current
+ * by the clinic's change feed (changes.ts).
  */
 import type { Context, Hono } from 'hono';
 import type { components } from '../../contracts/types/platform-journal.d.ts';
@@ -84,7 +85,7 @@ async function ensureCopy(deps: PlatformDeps, viewer: PatientLine, subject: Pati
 }
 
 /** A page of items: `cursor` is the offset written in base 36, opaque to the app. */
-function page<T>(c: Context, items: T[]): { items: T[]; nextCursor: string | null } {
+export function page<T>(c: Context, items: T[]): { items: T[]; nextCursor: string | null } {
   const { cursor, limit = 20 } = c.get('request').query as { cursor?: string; limit?: number };
   const offset = cursor === undefined ? 0 : Number.parseInt(cursor, 36);
   if (!Number.isSafeInteger(offset) || offset < 0 || offset > items.length) {
@@ -162,33 +163,6 @@ export function registerRecords(app: Hono, deps: PlatformDeps): void {
       c,
       chosen.map((a) => toAppAppointment(a, id, bookingOn, now)),
     );
-  });
-  route('e-consultations', 'e-consultations', (c, copy, id) =>
-    page(
-      c,
-      copy.eConsultations
-        .map((thread) => {
-          const last = thread.messages[thread.messages.length - 1];
-          return {
-            id: thread.id,
-            patientId: id,
-            subject: thread.subject,
-            status: thread.status,
-            createdAt: thread.createdAt,
-            lastMessageAt: last?.sentAt ?? thread.createdAt,
-            lastMessageFrom: last?.author.role ?? 'patient',
-            messageCount: thread.messages.length,
-          };
-        })
-        .sort((a, b) => Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt)), // latest message first
-    ),
-  );
-  app.get('/patients/:patientId/e-consultations/:eConsultationId', async (c) => {
-    const { subject, copy } = await access(c, deps, 'e-consultations');
-    const thread = copy.eConsultations.find((t) => t.id === c.req.param('eConsultationId'));
-    if (!thread) throw new SandboxError('not-found', 'No such e-consultation for this patient.');
-    const { updatedAt: _updatedAt, ...rest } = thread;
-    return c.json({ ...rest, patientId: subject.patient.id });
   });
   route('medication', 'medication', (_c, copy, id) => ({
     patientId: id,
