@@ -74,7 +74,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       createJournalClient((request) => journal.fetch(request), 'http://journal.in-process', platformToken),
     );
   }
-  const deps = { store, tokens, clock, journals };
+  const deps = { store, tokens, clock, journals, log };
   registerAuth(app, deps);
   registerMe(app, deps);
   registerConsent(app, deps);

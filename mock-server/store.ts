@@ -40,6 +40,8 @@ export interface SandboxStore {
   feedPositions: Map<string, { cursor: string | null; pulledAt: number | null }>;
   /** The video session id the platform gave out for each patient's appointment (`patientId appointmentId`). */
   videoSessionIds: Map<string, string>;
+  /** The platform's consent registrations at journals: patient id → the journal's id of the patient. */
+  journalRegistrations: Map<string, string>;
   /** The PIN of each device: one person's, set after their MitID sign-in on it. */
   pins: Map<string, { personId: string; pin: string; setAt: Date; state: PinState }>;
 }
@@ -62,6 +64,7 @@ export function createStore(seed: PopulationSeed): SandboxStore {
     journalStates: new Map(),
     feedPositions: new Map(),
     videoSessionIds: new Map(),
+    journalRegistrations: new Map(),
     copies: new Map(),
     takenSlots: new Map(),
     clinicDoctors: new Map(),

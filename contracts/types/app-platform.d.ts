@@ -890,11 +890,12 @@ export interface components {
          * @enum {string}
          */
         AuthorRole: "patient" | "parent" | "clinic";
+        /** @description A photo. The data must begin with the signature of `contentType` (JPEG `/9j/`, PNG `iVBORw0KGgo` in base64), as the journal requires. */
         AttachmentUpload: {
             fileName: string;
             /** @enum {string} */
             contentType: "image/jpeg" | "image/png";
-            /** @description The image, base64-encoded (RFC 4648 §4, padded); at most 5 MiB (5,242,880 bytes) decoded. */
+            /** @description The image, base64-encoded (RFC 4648 §4, padded, length a multiple of 4); at most 5 MiB (5,242,880 bytes) decoded. */
             data: string;
         };
         AttachmentInfo: {

@@ -717,7 +717,7 @@ export interface components {
         AttachmentFileName: string;
         /** @enum {string} */
         AttachmentContentType: "image/jpeg" | "image/png";
-        /** @description The photo, standard base64 (RFC 4648 §4, padded); at most 5 MiB (5,242,880 bytes) decoded. */
+        /** @description The photo, standard base64 (RFC 4648 §4, padded, length a multiple of 4); at most 5 MiB (5,242,880 bytes) decoded. */
         Base64Image: string;
         /** @description A photo. The data must begin with the signature of `contentType` (JPEG `/9j/`, PNG `iVBORw0KGgo` in base64). */
         AttachmentUpload: {

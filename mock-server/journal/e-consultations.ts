@@ -12,6 +12,7 @@ import type { PatientLine } from '../../generators/population.ts';
 import { attachmentContent, E_CONSULTATION_SERVICE_CODE } from '../../generators/records/e-consultations.ts';
 import type { SandboxClock } from '../clock.ts';
 import { SandboxError } from '../errors.ts';
+import { checkPhotos, decodedSize } from '../photos.ts';
 import type { SandboxStore } from '../store.ts';
 import { appendChange } from './changes.ts';
 import type { Actor, JournalDeps } from './deps.ts';
@@ -20,15 +21,6 @@ import { journalState, newId } from './state.ts';
 type Schemas = components['schemas'];
 type EConsultation = Schemas['EConsultation'];
 type Message = Schemas['Message'];
-
-/** The largest photo, decoded (the contract's 5 MiB). */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-
-/** The decoded size of padded standard base64. */
-export function decodedSize(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return (base64.length / 4) * 3 - padding;
-}
 
 /**
  * Adds a message to a thread in the journal and sends the thread to the change feed. The thread
@@ -79,13 +71,7 @@ export function registerEConsultations(app: Hono, deps: JournalDeps): void {
         { capability: 'attachments' },
       );
     }
-    const tooLarge = uploads.findIndex((a) => decodedSize(a.data) > MAX_ATTACHMENT_BYTES);
-    if (tooLarge >= 0) {
-      throw new SandboxError(
-        'payload-too-large',
-        `Attachment ${tooLarge} is over 5 MiB decoded; send at most 3 photos of at most 5 MiB each.`,
-      );
-    }
+    checkPhotos(uploads);
     const state = journalState(store, clinicId);
     const attachments = uploads.map((upload) => {
       const content = { id: newId(state, 'att', line.patient.id), ...upload, sizeBytes: decodedSize(upload.data) };

@@ -7,15 +7,19 @@
 import type { Hono } from 'hono';
 import { addDays, copenhagenDate } from '../../domain/time.ts';
 import { SandboxError } from '../errors.ts';
+import { journalFor, pullAfterWrite } from './changes.ts';
 import { access, type PlatformDeps, toAppAppointment } from './records.ts';
 
+type Copy = Awaited<ReturnType<typeof access>>['copy'];
+
+/** Puts the journal's answer into the copy, replacing the appointment if the feed brought it first. */
+function upsertAppointment(copy: Copy, appointment: Copy['appointments'][number]): void {
+  const index = copy.appointments.findIndex((a) => a.id === appointment.id);
+  if (index < 0) copy.appointments.push(appointment);
+  else copy.appointments[index] = appointment;
+}
+
 export function registerBooking(app: Hono, deps: PlatformDeps): void {
-  const journalFor = (clinicId: string) => {
-    const journal = deps.journals.get(clinicId);
-    if (!journal)
-      throw new SandboxError('journal-unavailable', "No journal system is connected for the patient's clinic.");
-    return journal;
-  };
   const requireBooking = (clinicId: string) => {
     if (!deps.store.clinics.get(clinicId)?.capabilities.onlineBooking) {
       throw new SandboxError('not-offered-by-clinic', 'The clinic does not offer online booking.', {
@@ -30,7 +34,7 @@ export function registerBooking(app: Hono, deps: PlatformDeps): void {
     const query = c.get('request').query as { from?: string; to?: string };
     const from = query.from ?? copenhagenDate(deps.clock.now());
     const to = query.to ?? addDays(from, 13);
-    const slots = await journalFor(subject.clinicId).listSlots(from, to);
+    const slots = await journalFor(deps, subject.clinicId).listSlots(from, to);
     return c.json({ items: slots.items });
   });
 
@@ -38,26 +42,25 @@ export function registerBooking(app: Hono, deps: PlatformDeps): void {
     const { viewer, subject, copy } = await access(c, deps, 'booking');
     requireBooking(subject.clinicId);
     const { slotId } = c.get('request').body as { slotId: string };
-    const journal = journalFor(subject.clinicId);
-    const journalId = await journal.lookupPatient(subject.patient.cpr);
-    const appointment = await journal.book(journalId, {
+    const appointment = await journalFor(deps, subject.clinicId).book(copy.patientId, {
       slotId,
       bookedBy: { role: viewer === subject ? 'patient' : 'parent', cpr: viewer.patient.cpr },
     });
-    copy.appointments.push(appointment);
+    upsertAppointment(copy, appointment);
+    await pullAfterWrite(deps, subject.clinicId);
     return c.json(toAppAppointment(appointment, subject.patient.id, true, deps.clock.now().getTime()), 201);
   });
 
   app.post('/patients/:patientId/appointments/:appointmentId/cancel', async (c) => {
     const { viewer, subject, copy } = await access(c, deps, 'appointments');
     requireBooking(subject.clinicId);
-    const journal = journalFor(subject.clinicId);
-    const journalId = await journal.lookupPatient(subject.patient.cpr);
-    const cancelled = await journal.cancel(journalId, c.req.param('appointmentId') ?? '', {
-      cancelledBy: { role: viewer === subject ? 'patient' : 'parent', cpr: viewer.patient.cpr },
-    });
-    const index = copy.appointments.findIndex((a) => a.id === cancelled.id);
-    if (index >= 0) copy.appointments[index] = cancelled;
+    const cancelled = await journalFor(deps, subject.clinicId).cancel(
+      copy.patientId,
+      c.req.param('appointmentId') ?? '',
+      { cancelledBy: { role: viewer === subject ? 'patient' : 'parent', cpr: viewer.patient.cpr } },
+    );
+    upsertAppointment(copy, cancelled);
+    await pullAfterWrite(deps, subject.clinicId);
     return c.json(toAppAppointment(cancelled, subject.patient.id, true, deps.clock.now().getTime()));
   });
 }

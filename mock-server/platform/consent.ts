@@ -42,7 +42,7 @@ export function registerConsent(app: Hono, deps: PlatformDeps): void {
     const person = await signedIn(c, deps);
     const body = update(person.patient.id, withdrawConsent);
     // Withdrawal deletes the platform's copies at once, the person's and their children's.
-    deleteCopies(deps, person);
+    await deleteCopies(deps, person, { withdrawOwn: true });
     return c.json(body);
   });
 }

@@ -3,26 +3,20 @@
  * (list, read, start, reply). A parent writes on the child's behalf and is the message's author.
  * Reads come from the platform's copy; writes are relayed live to the clinic's journal, which
  * bills them under service code 0105, and the answer goes into the copy at once. Attachments only
- * where the clinic allows them (not-offered-by-clinic, and nothing is sent); a photo the journal
- * contract would refuse (wrong signature for its type, a path in its name) is validation-failed
- * here, since the app contract does not state those rules.
+ * where the clinic allows them (not-offered-by-clinic), whole base64 of at most 5 MiB each, all
+ * checked before anything is sent.
  */
 import type { Hono } from 'hono';
 import type { components } from '../../contracts/types/app-platform.d.ts';
 import type { ShareableRecord } from '../../generators/context.ts';
 import type { PatientLine } from '../../generators/population.ts';
-import { type FieldError, SandboxError, ValidationError } from '../errors.ts';
+import { SandboxError } from '../errors.ts';
+import { checkPhotos } from '../photos.ts';
 import { journalFor, pullAfterWrite, upsertThread } from './changes.ts';
 import { access, type PlatformDeps, page } from './records.ts';
 
 type AttachmentUpload = components['schemas']['AttachmentUpload'];
 type Thread = ShareableRecord['eConsultations'][number];
-
-/** How each photo type's base64 begins (the journal contract's rule). */
-const SIGNATURES: Record<AttachmentUpload['contentType'], string> = {
-  'image/jpeg': '/9j/',
-  'image/png': 'iVBORw0KGgo',
-};
 
 /** The app's view of a journal thread: the platform's patient id, no `updatedAt`. */
 function toAppThread(thread: Thread, patientId: string) {
@@ -39,21 +33,7 @@ function attachmentsFor(deps: PlatformDeps, subject: PatientLine, uploads: Attac
       { capability: 'attachments' },
     );
   }
-  const errors: FieldError[] = [];
-  uploads.forEach((upload, i) => {
-    if (!upload.data.startsWith(SIGNATURES[upload.contentType]) || upload.data.length < 8) {
-      errors.push({ pointer: `/body/attachments/${i}/data`, message: `is not a ${upload.contentType} image` });
-    }
-    if (/[/\\]/.test(upload.fileName)) {
-      errors.push({ pointer: `/body/attachments/${i}/fileName`, message: 'must be a file name without a path' });
-    }
-  });
-  if (errors.length > 0) {
-    throw new ValidationError(
-      'An attachment is not a photo the clinic can take; fix the fields listed in errors.',
-      errors,
-    );
-  }
+  checkPhotos(uploads);
   return uploads;
 }
 

@@ -26,14 +26,44 @@ type ShareableRecord = components['schemas']['ShareableRecord'];
 export interface PlatformDeps extends AuthDeps {
   /** The journal system of each clinic. */
   journals: Map<string, JournalClient>;
+  /** Where the platform reports what it could not do for a request (a journal that did not answer). */
+  log?: (message: string) => void;
 }
 
 const MEDICATION_CARD_URL = 'https://www.sundhed.dk/borger/min-side/min-sundhedsjournal/medicinkortet/';
 
-/** Deletes the platform's copies of a person's record and their children's (withdrawal, lapse). */
-export function deleteCopies(deps: PlatformDeps, person: PatientLine): void {
-  deps.store.copies.delete(person.patient.id);
-  for (const child of person.patient.children) if (child.patientId) deps.store.copies.delete(child.patientId);
+/**
+ * Deletes the platform's copies of a person's record and their children's (withdrawal, lapse),
+ * and withdraws each consent the platform registered at a journal for them. The copies go
+ * at once whatever the journal answers; a journal that does not answer is reported in the log.
+ */
+export async function deleteCopies(
+  deps: PlatformDeps,
+  person: PatientLine,
+  { withdrawOwn = false }: { withdrawOwn?: boolean } = {},
+): Promise<void> {
+  const ids = [person.patient.id, ...person.patient.children.flatMap((child) => child.patientId ?? [])];
+  const withdrawals: Promise<void>[] = [];
+  for (const id of ids) {
+    deps.store.copies.delete(id);
+    const registered = deps.store.journalRegistrations.get(id);
+    const line = deps.store.patients.get(id);
+    const journal = line && deps.journals.get(line.clinicId);
+    // Withdrawn where the platform registered it; on an explicit withdrawal the person's own in any
+    // case (it may have been registered before this sandbox started; withdrawing twice changes nothing).
+    if (!line || !journal || (registered === undefined && !(withdrawOwn && id === person.patient.id))) continue;
+    deps.store.journalRegistrations.delete(id);
+    withdrawals.push(
+      (registered === undefined ? journal.lookupPatient(line.patient.cpr) : Promise.resolve(registered))
+        .then((journalId) => journal.withdrawConsent(journalId))
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            deps.log?.(`could not withdraw consent for ${id} at the journal: ${(error as Error).message}`),
+        ),
+    );
+  }
+  await Promise.all(withdrawals);
 }
 
 /** The viewer, the patient and the platform's copy of the patient's record, or the refusal. */
@@ -52,7 +82,7 @@ export async function access(c: Context, deps: PlatformDeps, category: RecordCat
   const state = consentState(deps.store.consents.get(viewer.patient.id) ?? {}, now);
   const refusal = consentProblem(state);
   if (refusal) {
-    if (state === 'lapsed') deleteCopies(deps, viewer);
+    if (state === 'lapsed') await deleteCopies(deps, viewer);
     throw new SandboxError(
       refusal,
       state === 'lapsed'
@@ -79,6 +109,7 @@ async function ensureCopy(deps: PlatformDeps, viewer: PatientLine, subject: Pati
     givenAt: (consent?.givenAt ?? now).toISOString(),
     givenBy: { role: viewer === subject ? 'patient' : 'parent', cpr: viewer.patient.cpr },
   });
+  deps.store.journalRegistrations.set(subject.patient.id, journalId);
   const record = await journal.getRecord(journalId, copenhagenDate(now));
   deps.store.copies.set(subject.patient.id, record);
   return record;
