@@ -15,6 +15,7 @@ import { consentProblem, consentState } from '../../domain/consent.ts';
 import { platformSharingProblem } from '../../domain/platform-sharing.ts';
 import type { RecordCategory } from '../../domain/proxy.ts';
 import { isCurrentReferral } from '../../domain/referrals.ts';
+import { isShared } from '../../domain/sharing.ts';
 import { copenhagenDate } from '../../domain/time.ts';
 import type { PatientLine } from '../../generators/population.ts';
 import { SandboxError } from '../errors.ts';
@@ -162,7 +163,12 @@ export function registerRecords(app: Hono, deps: PlatformDeps): void {
       return c.json(answer(c, copy, subject.patient.id) as object);
     });
 
-  route('diagnoses', 'diagnoses', (_c, copy, id) => ({ items: withPatient(copy.diagnoses, id) }));
+  // The copy holds what the journal shared when it was fetched; a rule A diagnosis that has since
+  // passed a year since registration ages out at read time too.
+  route('diagnoses', 'diagnoses', (_c, copy, id) => {
+    const now = deps.clock.now();
+    return { items: withPatient(copy.diagnoses.filter((d) => isShared(d.icpcCode, d.registeredAt, now)), id) };
+  });
   route('vaccinations', 'vaccinations', (c, copy, id) => page(c, withPatient(copy.vaccinations, id)));
   route('lab-results', 'lab-results', (c, copy, id) => page(c, withPatient(copy.labResults, id)));
   route('referrals', 'referrals', (_c, copy, id) => {
