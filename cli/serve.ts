@@ -10,7 +10,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CONTRACT_NAMES, type ContractName, contractPath } from '../contracts/index.ts';
 import { copenhagenDate, copenhagenInstant } from '../domain/time.ts';
 import { createClock } from '../mock-server/clock.ts';
-import { createSandbox } from '../mock-server/index.ts';
+import { createSandboxHost, DEFAULT_PATIENTS, DEFAULT_SEED } from '../mock-server/host.ts';
 import { createFakeJournal } from '../mock-server/journal/index.ts';
 import type { ValidationMode } from '../mock-server/middleware/contract-validation/index.ts';
 import { ListenError, listen, type RunningServer } from '../mock-server/node.ts';
@@ -22,8 +22,6 @@ import { startPrism } from './prism.ts';
 import type { CliIo } from './program.ts';
 
 export const DEFAULT_PORT = 4010;
-export const DEFAULT_SEED = 'minlaege';
-export const DEFAULT_PATIENTS = 200;
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -139,6 +137,22 @@ export function registerServe(program: Command, io: CliIo): void {
         .choices(['strict', 'warn'])
         .default('warn'),
     )
+    .addOption(
+      new Option(
+        '--admin-token <token>',
+        'answer the control API from anywhere, with this token (default: loopback only)',
+      ).env('MINLAEGE_ADMIN_TOKEN'),
+    )
+    .addOption(
+      new Option(
+        '--cors-origin <origin...>',
+        'browser origins allowed to call the sandbox (e.g. http://localhost:5173)',
+      ),
+    )
+    .addOption(
+      new Option('--sessions <n>', 'isolated sessions kept at once, least recently used evicted').default('32'),
+    )
+    .addOption(new Option('--request-log <n>', 'exchanges each session keeps in its request log').default('1000'))
     .action(
       async (
         opts: PopulationOpts & {
@@ -147,22 +161,42 @@ export function registerServe(program: Command, io: CliIo): void {
           journalUrl?: string;
           journalToken?: string;
           validation: ValidationMode;
+          adminToken?: string;
+          corsOrigin?: string[];
+          sessions: string;
+          requestLog: string;
         },
       ) => {
         if (opts.journalUrl !== undefined && opts.journalToken === undefined) {
           throw new UsageError('--journal-url needs --journal-token (or MINLAEGE_JOURNAL_TOKEN): the platform token');
         }
+        const sessions = parseCount(opts.sessions);
+        const requestLog = parseCount(opts.requestLog);
+        if (sessions < 1) throw new UsageError('--sessions must be at least 1');
+        if (requestLog < 1) throw new UsageError('--request-log must be at least 1');
+        for (const origin of opts.corsOrigin ?? []) {
+          if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+            throw new UsageError(
+              `--cors-origin must be an origin like http://localhost:5173, got ${JSON.stringify(origin)}`,
+            );
+          }
+        }
         const { population, now } = populationOf(opts);
-        const sandbox = createSandbox({
+        const host = createSandboxHost({
           population,
           now,
           validation: opts.validation,
+          sessions,
+          requestLog,
+          ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+          ...(opts.corsOrigin ? { corsOrigins: opts.corsOrigin } : {}),
           log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
           ...(opts.journalUrl && opts.journalToken
             ? { journal: { url: opts.journalUrl, token: opts.journalToken } }
             : {}),
         });
-        const server = await listenOrExplain(sandbox.app.fetch, opts.port, opts.host);
+        const { sandbox } = host.session();
+        const server = await listenOrExplain(host.app.fetch, opts.port, opts.host);
         const lines = [
           `minlaege-sandbox: sandbox listening on ${server.url} (Ctrl-C to stop)`,
           `  population: seed ${population.seed}, ${population.patients} patients as of ${population.asOf}, ${sandbox.store.clinics.size} clinic(s)`,
@@ -171,6 +205,7 @@ export function registerServe(program: Command, io: CliIo): void {
               `  clinic ${c.id}: ${c.name}; attachments ${yesNo(c.capabilities.attachments)}, video ${yesNo(c.capabilities.videoConsultation)}, online booking ${yesNo(c.capabilities.onlineBooking)}`,
           ),
           `  journal: ${opts.journalUrl ? opts.journalUrl : 'fake journal in process'}`,
+          `  control: ${server.url}/__sandbox (${opts.adminToken ? 'admin token required' : 'loopback only'}); personas with tokens at GET /__sandbox/personas`,
           `  sign in: POST ${server.url}/auth/sign-in/eid {"persona":"<handle>"}`,
           '  personas:',
           ...featuredPersonas(sandbox.store, sandbox.clock.now()).map((p) => `    ${p.handle.padEnd(24)} ${p.summary}`),

@@ -5,11 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { parse } from 'yaml';
+
+const require = createRequire(import.meta.url);
 
 export const CONTRACT_NAMES = ['app-platform', 'platform-journal', 'sandbox-control'] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
@@ -42,9 +44,14 @@ export function loadContract(name: ContractName): OpenApiDocument {
       // not cached yet (or unreadable): parse the YAML
     }
   }
-  const doc = parse(text) as OpenApiDocument;
+  const doc = parseYaml(text) as OpenApiDocument;
   if (cached) writeCache(cached, doc);
   return doc;
+}
+
+/** The YAML parser, loaded only when a document is not in the cache: loading it is a tenth of a start. */
+function parseYaml(text: string): unknown {
+  return (require('yaml') as typeof import('yaml')).parse(text);
 }
 
 function cacheFile(name: ContractName, text: string): string | undefined {

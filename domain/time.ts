@@ -270,3 +270,12 @@ function assertValidInstant(instant: Date): void {
     throw new RangeError('Expected a valid Date instant');
   }
 }
+
+/** An instant as Copenhagen wall-clock time with its offset: `2026-01-15T12:00:00.000+01:00`. */
+export function copenhagenIso(instant: Date): string {
+  const p = copenhagenParts(instant);
+  const offset = copenhagenOffsetMinutes(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const ms = String(((instant.getTime() % 1000) + 1000) % 1000).padStart(3, '0');
+  return `${formatDate(p.year, p.month, p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}.${ms}+${two(offset / 60)}:00`;
+}

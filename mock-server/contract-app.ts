@@ -4,13 +4,26 @@
  * not-found, and an unexpected error as a logged 500 "Sandbox bug" (never a stack trace).
  */
 import { Hono } from 'hono';
-import { type ContractName, loadContract } from '../contracts/index.ts';
+import { type ContractName, loadContract, type OpenApiDocument } from '../contracts/index.ts';
 import { isSandboxError, problemResponse, SandboxError } from './errors.ts';
 import { contractValidation, type ValidationMode } from './middleware/contract-validation/index.ts';
 
 export interface ContractAppOptions {
   validation?: ValidationMode;
   log: (message: string) => void;
+}
+
+// One parsed document per contract and process, so every app on a contract (each sandbox, each
+// clinic's fake journal, each test's) shares its compiled matchers and validators.
+const documents = new Map<ContractName, OpenApiDocument>();
+
+export function documentOf(contract: ContractName): OpenApiDocument {
+  let doc = documents.get(contract);
+  if (!doc) {
+    doc = loadContract(contract);
+    documents.set(contract, doc);
+  }
+  return doc;
 }
 
 export function createContractApp(contract: ContractName, options: ContractAppOptions): Hono {
@@ -23,6 +36,6 @@ export function createContractApp(contract: ContractName, options: ContractAppOp
   app.notFound((c) =>
     new SandboxError('not-found', `No such resource: ${c.req.method} ${c.req.path}`).toResponse(c.req.path),
   );
-  app.use(contractValidation(loadContract(contract), { mode: options.validation ?? 'strict', log: options.log }));
+  app.use(contractValidation(documentOf(contract), { mode: options.validation ?? 'strict', log: options.log }));
   return app;
 }

@@ -66,12 +66,23 @@ export class ValidationError extends SandboxError {
   }
 }
 
+// The text of each problem response made here, so the contract check need not read it back.
+const problemTexts = new WeakMap<Response, string>();
+
 /** A problem+json response. */
 export function problemResponse(body: ProblemBody, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status: body.status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   });
+  problemTexts.set(response, text);
+  return response;
+}
+
+/** The body text of a response made by problemResponse, unread; undefined for any other response. */
+export function sentProblemText(response: Response): string | undefined {
+  return problemTexts.get(response);
 }
 
 /** True for a SandboxError from any copy of this module (instanceof fails across copies). */

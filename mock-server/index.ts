@@ -9,8 +9,9 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import { consentState } from '../domain/consent.ts';
 import { copenhagenInstant } from '../domain/time.ts';
-import { createTokenIssuer, type TokenOptions } from './auth/tokens.ts';
+import { createTokenIssuer, type TokenIssuer, type TokenOptions } from './auth/tokens.ts';
 import { createClock, type SandboxClock } from './clock.ts';
 import { createContractApp } from './contract-app.ts';
 import { createFakeJournal } from './journal/index.ts';
@@ -24,7 +25,7 @@ import { registerClinic } from './platform/clinic.ts';
 import { registerConsent } from './platform/consent.ts';
 import { registerEConsultations } from './platform/e-consultations.ts';
 import { registerMe } from './platform/me.ts';
-import { registerRecords } from './platform/records.ts';
+import { deleteCopies, registerRecords } from './platform/records.ts';
 import { registerVideo } from './platform/video.ts';
 import { createStore, type PopulationSeed, type SandboxStore } from './store.ts';
 
@@ -41,6 +42,13 @@ export interface SandboxOptions {
    * reached over HTTP with the platform token; by default each clinic has a fake journal in process.
    */
   journal?: { url: string; token: string; fetch?: FetchLike };
+  /**
+   * Sees every call the platform makes to a journal and may answer it instead (the control API's
+   * journal faults: an outage, a slow or malformed answer).
+   */
+  interceptJournal?: (clinicId: string, request: Request, forward: FetchLike) => Promise<Response>;
+  /** Start from this state instead of generating the population (a snapshot being restored). */
+  store?: SandboxStore;
   log?: (message: string) => void;
 }
 
@@ -48,12 +56,19 @@ export interface Sandbox {
   app: Hono;
   store: SandboxStore;
   clock: SandboxClock;
+  tokens: TokenIssuer;
+  /**
+   * Deletes what the platform may no longer keep at sandbox time: the copies of everyone whose
+   * consent has lapsed (withdrawing at the journal), as the real platform does at `retainedUntil`.
+   * Requests find a lapse on their own; this is for moving the clock.
+   */
+  expire(): Promise<void>;
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const population: PopulationSeed = { seed: 'minlaege', asOf: '2026-01-15', patients: 200, ...options.population };
   const log = options.log ?? ((m: string) => console.warn(m));
-  const store = createStore(population);
+  const store = options.store ?? createStore(population);
   const clock = createClock(options.now ?? copenhagenInstant(population.asOf, 12, 0));
   const tokens = createTokenIssuer(options.tokens);
   const app = createContractApp('app-platform', { validation: options.validation, log });
@@ -62,16 +77,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // reached only through a JournalClient.
   const platformToken = randomBytes(24).toString('base64url');
   const journals = new Map<string, JournalClient>();
+  const intercept = options.interceptJournal;
+  const through = (clinicId: string, forward: FetchLike): FetchLike =>
+    intercept ? (request) => intercept(clinicId, request, forward) : forward;
   for (const clinicId of store.clinics.keys()) {
     if (options.journal) {
       const { url, token, fetch = (request: Request) => globalThis.fetch(request) } = options.journal;
-      journals.set(clinicId, createJournalClient(fetch, url, token));
+      journals.set(clinicId, createJournalClient(through(clinicId, fetch), url, token));
       continue;
     }
     const journal = createFakeJournal({ store, clock, clinicId, platformToken, validation: options.validation, log });
     journals.set(
       clinicId,
-      createJournalClient((request) => journal.fetch(request), 'http://journal.in-process', platformToken),
+      createJournalClient(
+        through(clinicId, (request) => journal.fetch(request)),
+        'http://journal.in-process',
+        platformToken,
+      ),
     );
   }
   const deps = { store, tokens, clock, journals, log };
@@ -85,5 +107,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   registerClinic(app, deps);
   registerBooking(app, deps);
   registerVideo(app, deps);
-  return { app, store, clock };
+  const expire = async () => {
+    const now = clock.now();
+    const lapsed: Promise<void>[] = [];
+    for (const [id, record] of store.consents) {
+      if (consentState(record, now) !== 'lapsed') continue;
+      const line = store.patients.get(id);
+      if (line) lapsed.push(deleteCopies(deps, line));
+    }
+    await Promise.all(lapsed);
+  };
+  return { app, store, clock, tokens, expire };
 }

@@ -9,7 +9,10 @@
  */
 import type { components } from '../contracts/types/platform-journal.d.ts';
 import { problemKindOf } from '../domain/problem-types.ts';
+import { documentOf } from './contract-app.ts';
 import { SandboxError } from './errors.ts';
+import { matchOperation } from './middleware/contract-validation/compile.ts';
+import { compiledContract } from './middleware/contract-validation/index.ts';
 
 type Schemas = components['schemas'];
 
@@ -47,22 +50,53 @@ export interface JournalClient {
 
 export type FetchLike = (request: Request) => Response | Promise<Response>;
 
-/** A client for the journal at `baseUrl` (paths of the contract are appended to it). */
-export function createJournalClient(fetcher: FetchLike, baseUrl: string, platformToken: string): JournalClient {
+export interface JournalClientOptions {
+  /** How long the platform waits for an answer before the journal counts as unavailable (default 5 s). */
+  timeoutMs?: number;
+}
+
+/** The longest the platform waits for a journal's answer by default. */
+export const JOURNAL_TIMEOUT_MS = 5_000;
+
+/**
+ * A client for the journal at `baseUrl` (paths of the contract are appended to it). Every answer
+ * is checked against the journal contract: one that breaks it is journal-unavailable, so nothing
+ * malformed reaches the platform's copy.
+ */
+export function createJournalClient(
+  fetcher: FetchLike,
+  baseUrl: string,
+  platformToken: string,
+  options: JournalClientOptions = {},
+): JournalClient {
   const base = baseUrl.replace(/\/$/, '');
+  const timeoutMs = options.timeoutMs ?? JOURNAL_TIMEOUT_MS;
+  const contract = compiledContract(documentOf('platform-journal'));
+  /** What is wrong with a 2xx answer by the contract (the operation is found by method and path). */
+  const contractIssues = (method: string, path: string, status: number, body: unknown): string[] => {
+    const match = matchOperation(contract.operations, method, path.split('?')[0] ?? path);
+    const pointer = match?.operation.responses.get(String(status))?.get('application/json');
+    if (!match || !pointer) return [`status ${status} is not an answer of ${match?.operation.operationId ?? path}`];
+    return contract.schemas.validate(pointer, body).map((i) => `${i.pointer || '(body)'} ${i.message}`);
+  };
   /** `answersValidation`: the journal's validation-failed is an answer of this operation, passed on. */
   async function call<T>(method: string, path: string, body?: unknown, answersValidation = false): Promise<T> {
     let res: Response;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      res = await fetcher(
-        new Request(`${base}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${platformToken}`, 'content-type': 'application/json' },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        }),
-      );
+      const request = new Request(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${platformToken}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      res = await Promise.race([fetcher(request), late]);
     } catch (error) {
       throw unavailable(`the journal did not answer (${(error as Error).message})`);
+    } finally {
+      clearTimeout(timer);
     }
     const text = await res.text();
     let parsed: unknown;
@@ -71,7 +105,13 @@ export function createJournalClient(fetcher: FetchLike, baseUrl: string, platfor
     } catch {
       throw unavailable(`the journal answered ${res.status} with a body that is not JSON`);
     }
-    if (res.ok) return parsed as T;
+    if (res.ok) {
+      const issues = contractIssues(method, path, res.status, parsed);
+      if (issues.length > 0) {
+        throw unavailable(`the journal answered outside its contract (${issues.slice(0, 3).join('; ')})`);
+      }
+      return parsed as T;
+    }
     const kind = problemKindOf(String((parsed as { type?: unknown } | undefined)?.type ?? ''));
     // The journal's own refusals pass on; anything else means the journal is not usable now.
     if (kind && (kind !== 'validation-failed' || answersValidation) && kind !== 'unauthorized') {

@@ -1,8 +1,9 @@
 /**
  * `minlaege-sandbox/msw`: MSW 2 request handlers that serve the stateful sandbox in process, for an
  * app developer's own tests. Every request under `baseUrl` is handed, with its path rebased, to the
- * sandbox's `app.fetch` (the same app the Node server runs), so sign-in, consent, children,
- * booking and every refusal behave exactly as in `npm start`, with no port. A path under `baseUrl`
+ * sandbox host's `app.fetch` (the same app the Node server runs: the platform, the control API
+ * under `/__sandbox`, sessions), so sign-in, consent, children, booking, time travel, faults and
+ * every refusal behave exactly as in `npm start`, with no port. A path under `baseUrl`
  * that the platform does not know gets the sandbox's own not-found problem; nothing under
  * `baseUrl` reaches the network. Requests elsewhere are left to MSW's `onUnhandledRequest`.
  *
@@ -15,11 +16,14 @@
  * import { sandboxHandlers } from 'minlaege-sandbox/msw';
  * const handlers = sandboxHandlers({ population: { seed: 'my-app' } }, { baseUrl: 'https://sandbox.test/api' });
  * const server = setupServer(...handlers);
- * // handlers.sandbox.store, handlers.sandbox.clock: the sandbox's state and time
+ * // handlers.sandbox.store, handlers.sandbox.clock: the default session's state and time
+ * // handlers.host: sessions, scenarios; or drive it over HTTP at `${baseUrl}/__sandbox/…`
  */
 import { type HttpHandler, http } from 'msw';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../mock-server/index.ts';
+import { createSandboxHost, type HostOptions, type SandboxHost } from '../mock-server/host.ts';
+import type { Sandbox } from '../mock-server/index.ts';
 
+export type { HostOptions, SandboxHost } from '../mock-server/host.ts';
 export type { Sandbox, SandboxOptions } from '../mock-server/index.ts';
 
 export interface SandboxHandlersOptions {
@@ -30,18 +34,25 @@ export interface SandboxHandlersOptions {
   baseUrl: string;
 }
 
-/** The handlers to pass to `setupServer(...)`, and the sandbox they serve. */
-export type SandboxHandlers = HttpHandler[] & { readonly sandbox: Sandbox };
+/** The handlers to pass to `setupServer(...)`, and what they serve. */
+export type SandboxHandlers = HttpHandler[] & {
+  /** The default session's sandbox (its store and clock); a reset or load replaces it. */
+  readonly sandbox: Sandbox;
+  /** The host, when the handlers serve one (not for a bare sandbox). */
+  readonly host: SandboxHost | undefined;
+};
 
 /**
- * MSW handlers serving a sandbox under `baseUrl`: give a sandbox from `createSandbox`, or options
- * to create one.
+ * MSW handlers serving under `baseUrl`: a host from `createSandboxHost`, options to create one,
+ * or a bare sandbox from `createSandbox` (the platform alone, without the control API).
  */
 export function sandboxHandlers(
-  sandboxOrOptions: Sandbox | SandboxOptions,
+  target: SandboxHost | Sandbox | HostOptions,
   options: SandboxHandlersOptions,
 ): SandboxHandlers {
-  const sandbox = isSandbox(sandboxOrOptions) ? sandboxOrOptions : createSandbox(sandboxOrOptions);
+  const bare = isSandbox(target) ? target : undefined;
+  const host = bare ? undefined : isHost(target) ? target : createSandboxHost(target as HostOptions);
+  const app = bare?.app ?? (host as SandboxHost).app;
   const base = options.baseUrl.replace(/\/+$/, '');
   // The path prefix to strip; the base itself may be relative (then its origin is the page's).
   const basePath = new URL(base || '/', 'http://base.invalid').pathname.replace(/\/+$/, '');
@@ -57,14 +68,22 @@ export function sandboxHandlers(
       headers: request.headers,
       ...(hasBody ? { body: await request.arrayBuffer() } : {}),
     });
-    return sandbox.app.fetch(forwarded);
+    return app.fetch(forwarded);
   };
   // The base itself and everything below it; `${base}*` would also catch `${base}x`, a sibling.
   const handlers = [http.all(base || '/', serve), http.all(`${base}/*`, serve)];
-  return Object.assign(handlers, { sandbox });
+  return Object.defineProperties(handlers, {
+    sandbox: { get: () => bare ?? (host as SandboxHost).session().sandbox },
+    host: { value: host },
+  }) as SandboxHandlers;
 }
 
-function isSandbox(value: Sandbox | SandboxOptions): value is Sandbox {
+function isSandbox(value: SandboxHost | Sandbox | HostOptions): value is Sandbox {
   const candidate = value as Partial<Sandbox>;
   return typeof candidate.app?.fetch === 'function' && candidate.store !== undefined && candidate.clock !== undefined;
+}
+
+function isHost(value: SandboxHost | Sandbox | HostOptions): value is SandboxHost {
+  const candidate = value as Partial<SandboxHost>;
+  return typeof candidate.app?.fetch === 'function' && typeof candidate.session === 'function';
 }

@@ -619,10 +619,10 @@ export interface components {
             message: string;
         };
         /**
-         * @description `child-restricted-category`: a child's referrals, diagnoses or lab results were shown to a parent. `after-consent-withdrawn` and `after-consent-lapsed`: patient data was served after consent was withdrawn or lapsed. `other-patients-data`: data of a patient the caller may not act for. `cpr-in-url`: a CPR number in the URL (masked in `path`). `cpr-in-log`: a CPR number where it would be written to logs (a request header, a problem's `detail` or `instance`).
+         * @description `child-restricted-category`: a child's referrals, diagnoses or lab results were shown to a parent. `before-consent`: patient data was served to a person who never gave consent. `after-consent-withdrawn` and `after-consent-lapsed`: patient data was served after consent was withdrawn or lapsed. `other-patients-data`: data of a patient the caller may not act for. `cpr-in-url`: a CPR number in the URL (masked in `path`). `cpr-in-log`: a CPR number where it would be written to logs (a request header, a problem's `detail` or `instance`).
          * @enum {string}
          */
-        PrivacyFindingKind: "child-restricted-category" | "after-consent-withdrawn" | "after-consent-lapsed" | "other-patients-data" | "cpr-in-url" | "cpr-in-log";
+        PrivacyFindingKind: "child-restricted-category" | "before-consent" | "after-consent-withdrawn" | "after-consent-lapsed" | "other-patients-data" | "cpr-in-url" | "cpr-in-log";
         PrivacyFinding: {
             kind: components["schemas"]["PrivacyFindingKind"];
             /** @description What was found and how to fix it; never repeats a CPR number. */

@@ -2,7 +2,8 @@
  * Sandbox access and refresh tokens: HS256 JWTs (Hono's JWT utilities) signed with a key made for
  * each sandbox instance, so a token from one sandbox is forged in another. Expiry is checked
  * against the sandbox clock, not the real one, so time travel expires tokens too. Refresh tokens
- * rotate: each can be used once.
+ * rotate: each can be used once. A token's signature is checked once: its claims are kept (a
+ * bounded number of tokens, per issuer) and every later use checks only kind and expiry.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sign, verify } from 'hono/jwt';
@@ -13,6 +14,8 @@ export type TokenKind = 'access' | 'refresh';
 export interface TokenOptions {
   /** Signing key; default 32 random bytes per instance. */
   secret?: string;
+  /** How many verified tokens to remember, so their signatures are not checked again (default 10,000). */
+  verifiedCacheSize?: number;
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
 }
@@ -39,6 +42,22 @@ export function createTokenIssuer(options: TokenOptions = {}): TokenIssuer {
   const accessTtl = options.accessTtlSeconds ?? 15 * 60;
   const refreshTtl = options.refreshTtlSeconds ?? 30 * 24 * 60 * 60;
   const usedRefreshTokens = new Set<string>();
+  // Claims of tokens whose signature this issuer has checked. The signature (WebCrypto HMAC, with
+  // a key import each time) was most of an authenticated request's cost; the claims of a token
+  // never change, so only the checks against the clock are repeated.
+  const verified = new Map<string, Record<string, unknown>>();
+  const verifiedCacheSize = options.verifiedCacheSize ?? 10_000;
+
+  async function payloadOf(raw: string): Promise<Record<string, unknown>> {
+    const known = verified.get(raw);
+    if (known) return known;
+    // Time claims are checked by the caller against the sandbox clock, not the real one.
+    const payload = await verify(raw, secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
+    // Full: forget the oldest (Maps iterate in insertion order).
+    if (verified.size >= verifiedCacheSize) verified.delete(verified.keys().next().value as string);
+    verified.set(raw, payload);
+    return payload;
+  }
 
   const token = (subject: string, kind: TokenKind, now: Date, ttl: number) => {
     const iat = Math.floor(now.getTime() / 1000);
@@ -49,8 +68,7 @@ export function createTokenIssuer(options: TokenOptions = {}): TokenIssuer {
     if (!raw) throw unauthorized('No token: send Authorization: Bearer <accessToken> from the sign-in.');
     let payload: Record<string, unknown>;
     try {
-      // Time claims are checked below against the sandbox clock, not the real one.
-      payload = await verify(raw, secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
+      payload = await payloadOf(raw);
     } catch {
       throw unauthorized('The token is malformed or was not issued by this sandbox; sign in again.');
     }

@@ -58,7 +58,7 @@ export class RequestLog {
   }
 
   add(entry: Omit<Exchange, 'id'>): Exchange {
-    const exchange = { id: `req_${(++this.#seq).toString().padStart(8, '0')}`, ...entry };
+    const exchange = { id: `xch_${(++this.#seq).toString().padStart(8, '0')}`, ...entry };
     if (this.#count === this.capacity) this.#dropped++;
     else this.#count++;
     this.#entries[this.#next] = exchange;

@@ -1,5 +1,5 @@
 /**
- * Route patterns for faults: `/patients/*\/diagnoses` (`*` or `:name` is one path segment),
+ * Route patterns for faults: `/patients/*\/diagnoses` (`*`, `:name` or `{name}` is one path segment),
  * `/patients/**` (`**` is any rest, including nothing). Matching is on the path alone, segment by
  * segment, so `/patients/*` never matches `/patients/x/diagnoses`.
  */
@@ -23,7 +23,7 @@ export function compileRoutePattern(pattern: string): RouteMatcher {
     if (rest === -1 ? parts.length !== fixed.length : parts.length < fixed.length) return false;
     for (let i = 0; i < fixed.length; i++) {
       const want = fixed[i] as string;
-      if (want === '*' || want.startsWith(':')) continue;
+      if (want === '*' || want.startsWith(':') || (want.startsWith('{') && want.endsWith('}'))) continue;
       if (want !== parts[i]) return false;
     }
     return true;

@@ -12,6 +12,7 @@ import type { PatientLine } from '../../generators/population.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
 import type { SandboxClock } from '../clock.ts';
 import { SandboxError } from '../errors.ts';
+import { exchangeReportOf } from '../exchange.ts';
 import type { Persona, SandboxStore } from '../store.ts';
 
 export interface AuthDeps {
@@ -26,6 +27,8 @@ export async function signedIn(c: Context, deps: AuthDeps) {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const id = await deps.tokens.verify(token, 'access', deps.clock.now());
   const patient = deps.store.patients.get(id);
+  const report = exchangeReportOf(c);
+  if (report) report.viewerId = id;
   if (!patient)
     throw new SandboxError('unauthorized', 'The person of this token is no longer in the sandbox; sign in again.');
   // Every authenticated use extends retention by 12 months (a lapsed consent stays lapsed).

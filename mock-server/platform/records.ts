@@ -167,7 +167,12 @@ export function registerRecords(app: Hono, deps: PlatformDeps): void {
   // passed a year since registration ages out at read time too.
   route('diagnoses', 'diagnoses', (_c, copy, id) => {
     const now = deps.clock.now();
-    return { items: withPatient(copy.diagnoses.filter((d) => isShared(d.icpcCode, d.registeredAt, now)), id) };
+    return {
+      items: withPatient(
+        copy.diagnoses.filter((d) => isShared(d.icpcCode, d.registeredAt, now)),
+        id,
+      ),
+    };
   });
   route('vaccinations', 'vaccinations', (c, copy, id) => page(c, withPatient(copy.vaccinations, id)));
   route('lab-results', 'lab-results', (c, copy, id) => page(c, withPatient(copy.labResults, id)));

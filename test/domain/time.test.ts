@@ -5,6 +5,7 @@ import {
   addYears,
   copenhagenDate,
   copenhagenInstant,
+  copenhagenIso,
   copenhagenOffsetMinutes,
   copenhagenParts,
   daysBetween,
@@ -241,5 +242,19 @@ describe('copenhagenParts, the EU-rule fast path', () => {
         }
       }
     }
+  });
+});
+
+describe('copenhagenIso', () => {
+  it.each([
+    ['2026-01-15T11:00:00.000Z', '2026-01-15T12:00:00.000+01:00'],
+    ['2026-07-01T10:30:05.123Z', '2026-07-01T12:30:05.123+02:00'],
+    ['2026-03-29T00:59:59.999Z', '2026-03-29T01:59:59.999+01:00'],
+    ['2026-03-29T01:00:00.000Z', '2026-03-29T03:00:00.000+02:00'],
+    ['2026-12-31T23:30:00.000Z', '2027-01-01T00:30:00.000+01:00'],
+  ])('%s is %s', (utc, local) => {
+    const instant = new Date(utc);
+    expect(copenhagenIso(instant)).toBe(local);
+    expect(new Date(copenhagenIso(instant)).getTime()).toBe(instant.getTime());
   });
 });

@@ -13,6 +13,7 @@ describe('route patterns', () => {
     ['/patients/*/diagnoses', '/patients/pat_abc123/lab-results', false],
     ['/patients/*/diagnoses', '/patients/diagnoses', false],
     ['/patients/:patientId/record', '/patients/pat_1/record', true],
+    ['/patients/{patientId}/record', '/patients/pat_1/record', true],
     ['/patients/*', '/patients/pat_1/diagnoses', false],
     ['/patients/**', '/patients/pat_1/diagnoses', true],
     ['/patients/**', '/patients', true],

@@ -124,3 +124,19 @@ describe('sandboxHandlers with a sandbox of your own', () => {
     server.resetHandlers();
   });
 });
+
+describe('the control API through MSW', () => {
+  it('moves sandbox time and keeps sessions apart, in process', async () => {
+    const json = { 'content-type': 'application/json' };
+    const advance = await fetch(`${BASE}/__sandbox/clock/advance`, {
+      method: 'POST',
+      headers: { ...json, 'x-sandbox-session': 'msw-a' },
+      body: JSON.stringify({ by: 'P7D' }),
+    });
+    expect(advance.status).toBe(200);
+    const a = await (await fetch(`${BASE}/__sandbox/clock`, { headers: { 'x-sandbox-session': 'msw-a' } })).json();
+    const fresh = await (await fetch(`${BASE}/__sandbox/clock`, { headers: { 'x-sandbox-session': 'msw-b' } })).json();
+    expect(Date.parse(a.now) - Date.parse(fresh.now)).toBeGreaterThan(6.9 * 86_400_000);
+    expect(handlers.host?.sessions.has('msw-a')).toBe(true);
+  });
+});

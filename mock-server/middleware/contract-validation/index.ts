@@ -3,12 +3,19 @@
  * before a handler sees it (a bad one gets validation-failed naming each failing field, a body over
  * the limit payload-too-large), and every response after (a response that breaks the contract is
  * a sandbox bug: `strict` answers 500 with the violations, `warn` logs them and lets it through).
- * Matchers and schemas are compiled once, when the middleware is made.
+ * Matchers and the schema validator are made once per document and process, and shared by every
+ * middleware on that document (every sandbox, every clinic's fake journal, every test); a schema
+ * is compiled on its first use and kept.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { OpenApiDocument } from '../../../contracts/index.ts';
-import { createSchemaValidator, type SchemaIssue } from '../../../contracts/schema-validator.ts';
-import { type FieldError, problemResponse, SandboxError, ValidationError } from '../../errors.ts';
+import {
+  type ContractSchemaValidator,
+  createSchemaValidator,
+  type SchemaIssue,
+} from '../../../contracts/schema-validator.ts';
+import { type FieldError, problemResponse, SandboxError, sentProblemText, ValidationError } from '../../errors.ts';
+import { type ExchangeReport, exchangeReportOf } from '../../exchange.ts';
 import { type CompiledOperation, type CompiledParameter, compileOperations, matchOperation } from './compile.ts';
 
 export type ValidationMode = 'strict' | 'warn';
@@ -38,28 +45,54 @@ declare module 'hono' {
 
 const DEFAULT_MAX_BODY = 22 * 1024 * 1024;
 
+export interface CompiledContract {
+  operations: CompiledOperation[];
+  schemas: ContractSchemaValidator;
+}
+
+// What a document compiles to, kept for as long as the document object lives: compiling is most
+// of the cost of making a sandbox, and the same document is checked by many middlewares.
+const compiledContracts = new WeakMap<OpenApiDocument, CompiledContract>();
+
+export function compiledContract(doc: OpenApiDocument): CompiledContract {
+  let compiled = compiledContracts.get(doc);
+  if (!compiled) {
+    compiled = { operations: compileOperations(doc), schemas: createSchemaValidator(doc) };
+    compiledContracts.set(doc, compiled);
+  }
+  return compiled;
+}
+
 /** The middleware for one contract. */
 export function contractValidation(doc: OpenApiDocument, options: ContractValidationOptions = {}): MiddlewareHandler {
   const { mode = 'strict', maxBodyBytes = DEFAULT_MAX_BODY, log = (m: string) => console.warn(m) } = options;
-  const operations = compileOperations(doc);
-  const schemas = createSchemaValidator(doc);
+  const { operations, schemas } = compiledContract(doc);
 
   return async (c, next) => {
     const url = new URL(c.req.url);
     const match = matchOperation(operations, c.req.method, url.pathname);
     if (!match) return next(); // not part of the contract: the app's own routes or its 404
     const { operation, params } = match;
+    const report = exchangeReportOf(c);
+    if (report) report.operationId = operation.operationId;
     try {
       const request = await validateRequest(operation, params, url, c.req.raw, schemas, maxBodyBytes);
       c.set('request', request);
     } catch (error) {
-      if (error instanceof SandboxError) return error.toResponse(url.pathname);
+      if (error instanceof SandboxError) {
+        if (report && error instanceof ValidationError) {
+          report.contractErrors = error.errors.map((e) => ({ pointer: `/request${e.pointer}`, message: e.message }));
+        }
+        return error.toResponse(url.pathname);
+      }
       throw error;
     }
+    const sent = rememberJson(c);
     await next();
-    const violations = await checkResponse(operation, c.res, schemas);
+    const violations = await checkResponse(operation, c.res, schemas, sent, report);
     if (violations.length === 0) return;
-    const summary = `${c.req.method} ${url.pathname} (${operation.operationId}) answered ${c.res.status} against the contract: ${violations.join('; ')}`;
+    if (report) report.contractErrors = [...(report.contractErrors ?? []), ...violations];
+    const summary = `${c.req.method} ${url.pathname} (${operation.operationId}) answered ${c.res.status} against the contract: ${violations.map((v) => `${v.pointer} ${v.message}`).join('; ')}`;
     if (mode === 'warn') {
       log(`minlaege-sandbox: ${summary}`);
       return;
@@ -79,7 +112,7 @@ async function validateRequest(
   params: Record<string, string>,
   url: URL,
   raw: Request,
-  schemas: ReturnType<typeof createSchemaValidator>,
+  schemas: ContractSchemaValidator,
   maxBodyBytes: number,
 ): Promise<ValidatedRequest> {
   const errors: FieldError[] = [];
@@ -168,26 +201,92 @@ function coerce(p: CompiledParameter, value: string): unknown {
   return value;
 }
 
+/** What a handler sent with `c.json()`, by the response it made. */
+type SentJson = WeakMap<Response, unknown>;
+
+/**
+ * Notes what the handler passes to `c.json()`, so the response check has the body without reading
+ * the response again: a clone turns the Node server's plain string body into a stream (a slower
+ * write), and parsing bytes back costs more than the value's own JSON round trip.
+ */
+function rememberJson(c: Context): SentJson {
+  const sent: SentJson = new WeakMap();
+  const json = c.json;
+  // The assignment keeps c.json's overloads; the wrapper only watches what passes through it.
+  c.json = ((object: unknown, ...rest: unknown[]) => {
+    const res = (json as (...args: unknown[]) => Response)(object, ...rest);
+    sent.set(res, object);
+    return res;
+  }) as typeof c.json;
+  return sent;
+}
+
+/** The response's JSON body as the client will parse it; reads the response only when it must. */
+async function jsonBodyOf(res: Response, sent: SentJson): Promise<unknown> {
+  if (sent.has(res)) {
+    const value = sent.get(res);
+    // Plain data is what its JSON text parses back to; anything else (a Date, an undefined
+    // member, NaN) is checked as JSON turns it.
+    return isPlainJson(value) ? value : JSON.parse(JSON.stringify(value));
+  }
+  const problem = sentProblemText(res);
+  if (problem !== undefined) return JSON.parse(problem);
+  return res.clone().json();
+}
+
+/**
+ * True when JSON.parse(JSON.stringify(value)) would give back an equal value: only plain objects,
+ * arrays, strings, finite numbers, booleans and null, all the way down.
+ */
+function isPlainJson(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype || 'toJSON' in value) return false;
+  for (const key of Object.keys(value)) {
+    if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
 /** What is wrong with a response, by the contract; empty when nothing is. */
 async function checkResponse(
   operation: CompiledOperation,
   res: Response,
-  schemas: ReturnType<typeof createSchemaValidator>,
-): Promise<string[]> {
+  schemas: ContractSchemaValidator,
+  sent: SentJson,
+  report: ExchangeReport | undefined,
+): Promise<ResponseViolation[]> {
   const status = String(res.status);
   const declared =
     operation.responses.get(status) ?? operation.responses.get(`${status[0]}XX`) ?? operation.responses.get('default');
-  if (!declared) return [`status ${status} is not declared`];
+  if (!declared) return [{ pointer: '/response/status', message: `${status} is not declared` }];
   const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-  if (declared.size === 0) return type === '' || res.status === 204 ? [] : [`status ${status} declares no body`];
-  if (!declared.has(type)) return [`content type ${type || '(none)'} is not declared for ${status}`];
+  if (declared.size === 0) {
+    return type === '' || res.status === 204
+      ? []
+      : [{ pointer: '/response/body', message: `status ${status} declares no body` }];
+  }
+  if (!declared.has(type)) {
+    return [{ pointer: '/response/header/content-type', message: `${type || '(none)'} is not declared for ${status}` }];
+  }
   const pointer = declared.get(type);
   if (!pointer || !type.endsWith('json')) return [];
   let body: unknown;
   try {
-    body = await res.clone().json();
+    body = await jsonBodyOf(res, sent);
   } catch {
-    return ['the body is not valid JSON'];
+    return [{ pointer: '/response/body', message: 'is not valid JSON' }];
   }
-  return schemas.validate(pointer, body).map((i) => `${i.pointer || '(body)'} ${i.message}`);
+  if (report) report.body = body;
+  return schemas.validate(pointer, body).map((i) => ({ pointer: `/response/body${i.pointer}`, message: i.message }));
+}
+
+interface ResponseViolation {
+  pointer: string;
+  message: string;
 }

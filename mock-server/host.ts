@@ -1,0 +1,412 @@
+/**
+ * The sandbox host: the one fetch handler every transport serves (the Node server, MSW handlers,
+ * `app.request` in tests). It keeps isolated sessions (the `X-Sandbox-Session` header picks one;
+ * each is a whole sandbox with its own state and clock, started from the loaded scenario), applies
+ * the session's faults, fires its timeline as sandbox time passes, checks every answer for privacy
+ * findings, logs every exchange, and answers the control API under `/__sandbox`.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { copenhagenInstant } from '../domain/time.ts';
+import type { TokenOptions } from './auth/tokens.ts';
+import { createContractApp } from './contract-app.ts';
+import { registerControl } from './control/api.ts';
+import { FaultSet, latencyOf, sleep } from './control/faults.ts';
+import { RequestLog, type Verdict } from './control/request-log.ts';
+import { DEFAULT_SESSION, SESSION_HEADER, SESSION_ID, SessionPool } from './control/sessions.ts';
+import { problemResponse, SandboxError, ValidationError } from './errors.ts';
+import type { ExchangeReport } from './exchange.ts';
+import { createSandbox, type Sandbox } from './index.ts';
+import type { FetchLike } from './journal-client.ts';
+import type { ValidationMode } from './middleware/contract-validation/index.ts';
+import { checkResponse, maskCpr } from './privacy/index.ts';
+import type { SandboxStore } from './store.ts';
+
+/** Something that happens at a moment of sandbox time (a scenario's timeline). */
+export interface TimelineEvent {
+  at: Date;
+  kind: string;
+  summary: string;
+  apply(sandbox: Sandbox): void | Promise<void>;
+}
+
+/** A state a session can be loaded with. */
+export interface ScenarioDefinition {
+  name: string;
+  summary: string;
+  source: 'population' | 'catalogue' | 'file';
+  /** The population, the start of sandbox time, and the timeline; `overrides` only for populations. */
+  build(overrides?: { seed?: string; asOf?: string; patients?: number }): {
+    seed: string;
+    asOf: string;
+    patients: number;
+    start: Date;
+    store?: SandboxStore;
+    timeline?: TimelineEvent[];
+  };
+}
+
+export interface LoadedScenario {
+  name: string;
+  summary: string;
+  seed: string;
+  asOf: string;
+  patients: number;
+  start: Date;
+  loadedAt: Date;
+}
+
+export interface SandboxSession {
+  id: string;
+  sandbox: Sandbox;
+  scenario: LoadedScenario;
+  faults: FaultSet;
+  requests: RequestLog;
+  /** Events not yet fired, in order. */
+  timeline: TimelineEvent[];
+  /** Persona handle of each patient id (for the request log). */
+  handles: Map<string, string>;
+}
+
+export interface HostOptions {
+  /** The population of the `default` scenario (default: seed 'minlaege', 200 patients, 2026-01-15). */
+  population?: { seed?: string; asOf?: string; patients?: number };
+  /** Sandbox time at the start of `default` (default: noon Copenhagen on its reference date). */
+  now?: Date;
+  /** More scenarios to offer (the catalogue); `default` is always there. */
+  scenarios?: ScenarioDefinition[];
+  /** The scenario sessions start from (default: `default`). */
+  scenario?: string;
+  /** A response that breaks the contract: 'strict' fails it (default), 'warn' logs it. */
+  validation?: ValidationMode;
+  /** A privacy finding: 'strict' fails the request, 'warn' only logs it (default: as `validation`). */
+  privacy?: ValidationMode;
+  /** How many sessions live at once (default 32). */
+  sessions?: number;
+  /** How many exchanges each session's request log keeps (default 1000). */
+  requestLog?: number;
+  /** With a token, the control API answers from anywhere and requires it; without, loopback only. */
+  adminToken?: string;
+  /** Browser origins allowed to call the sandbox (app developers' dev servers). */
+  corsOrigins?: string[];
+  journal?: { url: string; token: string; fetch?: FetchLike };
+  tokens?: TokenOptions;
+  log?: (message: string) => void;
+}
+
+export interface SandboxHost {
+  /** The Hono app: `app.fetch` for any transport. */
+  app: Hono;
+  /** A session, created from the starting scenario on first use. */
+  session(id?: string): SandboxSession;
+  readonly sessions: SessionPool<SandboxSession>;
+  readonly scenarios: Map<string, ScenarioDefinition>;
+  /** The scenario new sessions start from. */
+  readonly startingScenario: string;
+  /** Replaces a session's state with a scenario (or the same again: a reset). */
+  load(session: SandboxSession, name: string, overrides?: { seed?: string; asOf?: string; patients?: number }): void;
+  /** Replaces a session's state with a store at a time (a snapshot). */
+  restore(session: SandboxSession, scenario: LoadedScenario, store: SandboxStore, now: Date): void;
+  /** Fires the session's timeline events that are due, in order, and deletes what may no longer be kept. */
+  catchUp(session: SandboxSession): Promise<TimelineEvent[]>;
+}
+
+export const DEFAULT_SEED = 'minlaege';
+export const DEFAULT_AS_OF = '2026-01-15';
+export const DEFAULT_PATIENTS = 200;
+
+function defaultScenario(options: HostOptions): ScenarioDefinition {
+  const base = {
+    seed: options.population?.seed ?? DEFAULT_SEED,
+    asOf: options.population?.asOf ?? DEFAULT_AS_OF,
+    patients: options.population?.patients ?? DEFAULT_PATIENTS,
+  };
+  return {
+    name: 'default',
+    summary: `The generated population: seed ${base.seed}, ${base.patients} patients as of ${base.asOf}`,
+    source: 'population',
+    build(overrides = {}) {
+      const chosen = { ...base, ...overrides };
+      const unchanged = chosen.seed === base.seed && chosen.asOf === base.asOf;
+      const start = unchanged && options.now ? options.now : copenhagenInstant(chosen.asOf, 12, 0);
+      return { ...chosen, start };
+    },
+  };
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+export function createSandboxHost(options: HostOptions = {}): SandboxHost {
+  const log = options.log ?? ((m: string) => console.warn(m));
+  const privacyMode = options.privacy ?? options.validation ?? 'strict';
+  const scenarios = new Map<string, ScenarioDefinition>();
+  scenarios.set('default', defaultScenario(options));
+  for (const s of options.scenarios ?? []) scenarios.set(s.name, s);
+  const startingScenario = options.scenario ?? 'default';
+  if (!scenarios.has(startingScenario)) throw new Error(`No scenario named ${startingScenario}`);
+
+  // Each session's sandbox sends its journal calls through the session's journal faults.
+  const sandboxOf = (
+    session: SandboxSession,
+    seed: { seed: string; asOf: string; patients: number },
+    start: Date,
+    store?: SandboxStore,
+  ) =>
+    createSandbox({
+      population: seed,
+      now: start,
+      ...(store ? { store } : {}),
+      ...(options.validation ? { validation: options.validation } : {}),
+      ...(options.tokens ? { tokens: options.tokens } : {}),
+      ...(options.journal ? { journal: options.journal } : {}),
+      interceptJournal: (_clinicId, request, forward) => journalFault(session, request, forward),
+      log,
+    });
+
+  const handlesOf = (store: SandboxStore) => new Map([...store.personas].map(([h, p]) => [p.patient.patient.id, h]));
+
+  const fill = (
+    session: SandboxSession,
+    name: string,
+    overrides?: { seed?: string; asOf?: string; patients?: number },
+  ) => {
+    const definition = scenarios.get(name);
+    if (!definition)
+      throw new SandboxError('not-found', `No scenario named ${name}; GET /__sandbox/scenarios lists them.`);
+    const built = definition.build(overrides);
+    session.sandbox = sandboxOf(session, built, built.start, built.store);
+    session.scenario = {
+      name,
+      summary: definition.summary,
+      seed: built.seed,
+      asOf: built.asOf,
+      patients: built.patients,
+      start: built.start,
+      loadedAt: new Date(),
+    };
+    session.timeline = [...(built.timeline ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
+    session.handles = handlesOf(session.sandbox.store);
+  };
+
+  const newSession = (id: string): SandboxSession => {
+    const session = {
+      id,
+      faults: new FaultSet(),
+      requests: new RequestLog(options.requestLog ?? 1000),
+    } as SandboxSession;
+    fill(session, startingScenario);
+    return session;
+  };
+  const sessions = new SessionPool<SandboxSession>(options.sessions ?? 32, newSession);
+  sessions.use(DEFAULT_SESSION);
+
+  async function journalFault(session: SandboxSession, request: Request, forward: FetchLike): Promise<Response> {
+    const effect = session.faults.take('journal', request.method, new URL(request.url).pathname);
+    if (!effect) return forward(request);
+    switch (effect.kind) {
+      case 'latency':
+        await sleep(latencyOf(effect));
+        return forward(request);
+      case 'outage':
+      case 'drop':
+        throw new TypeError('fetch failed: the journal system does not answer (a sandbox fault)');
+      case 'malformed':
+        // Well-formed JSON that breaks the contract: the platform must check, not just parse.
+        return new Response('{"malformed":true}', { status: 200, headers: { 'content-type': 'application/json' } });
+      case 'error':
+        return problemResponse({
+          type: 'about:blank',
+          title: 'Journal error (a sandbox fault)',
+          ...effect.problem,
+          status: effect.status,
+        });
+    }
+  }
+  const catchUp = async (session: SandboxSession): Promise<TimelineEvent[]> => {
+    const now = session.sandbox.clock.now().getTime();
+    const fired: TimelineEvent[] = [];
+    while (session.timeline.length > 0 && (session.timeline[0] as TimelineEvent).at.getTime() <= now) {
+      const event = session.timeline.shift() as TimelineEvent;
+      await event.apply(session.sandbox);
+      fired.push(event);
+    }
+    await session.sandbox.expire();
+    return fired;
+  };
+
+  const host: SandboxHost = {
+    app: new Hono(),
+    session: (id = DEFAULT_SESSION) => sessions.use(id),
+    sessions,
+    scenarios,
+    startingScenario,
+    load: fill,
+    restore(session, scenario, store, now) {
+      const definition = scenarios.get(scenario.name);
+      session.sandbox = sandboxOf(session, scenario, now, store);
+      session.scenario = { ...scenario, loadedAt: new Date() };
+      const pending = definition?.build(scenario).timeline ?? [];
+      session.timeline = pending
+        .filter((e) => e.at.getTime() > now.getTime())
+        .sort((a, b) => a.at.getTime() - b.at.getTime());
+      session.handles = handlesOf(store);
+    },
+    catchUp,
+  };
+
+  const app = host.app;
+  app.onError((error, c) => {
+    if (error instanceof SandboxError) return error.toResponse(maskCpr(c.req.path));
+    log(`minlaege-sandbox: ${c.req.method} ${maskCpr(c.req.path)} failed: ${error.stack ?? String(error)}`);
+    return problemResponse({ type: 'about:blank', title: 'Sandbox bug', status: 500, detail: error.message });
+  });
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: options.corsOrigins,
+        allowHeaders: ['authorization', 'content-type', SESSION_HEADER],
+        allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  const sessionOf = (c: Context): SandboxSession => {
+    const id = c.req.header(SESSION_HEADER) ?? DEFAULT_SESSION;
+    if (!SESSION_ID.test(id)) {
+      throw new ValidationError('The X-Sandbox-Session header must be 1–64 letters, digits, _ or -.', [
+        { pointer: '/header/x-sandbox-session', message: 'must match ^[A-Za-z0-9_-]{1,64}$' },
+      ]);
+    }
+    return sessions.use(id);
+  };
+
+  // The control API: loopback only, or anywhere with the admin token.
+  const control = createContractApp('sandbox-control', {
+    ...(options.validation ? { validation: options.validation } : {}),
+    log,
+  });
+  registerControl(control, host, { log });
+  app.all('/__sandbox/*', async (c) => {
+    if (options.adminToken !== undefined) {
+      const given = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '';
+      const a = Buffer.from(given);
+      const b = Buffer.from(options.adminToken);
+      if (a.length !== b.length || !timingSafeEqual(a, b)) {
+        throw new SandboxError('unauthorized', 'The control API needs the admin token: Authorization: Bearer <token>.');
+      }
+    } else {
+      const remote = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+        ?.remoteAddress;
+      // In process (MSW, app.request) there is no remote address: the caller owns the process.
+      if (remote !== undefined && !LOOPBACK.test(remote)) {
+        throw new SandboxError(
+          'unauthorized',
+          'The control API answers only on loopback; start the sandbox with an admin token to reach it from elsewhere.',
+        );
+      }
+    }
+    const session = sessionOf(c);
+    await catchUp(session);
+    return control.fetch(c.req.raw, { ...(c.env as object), session });
+  });
+
+  app.all('*', async (c) => {
+    const session = sessionOf(c);
+    await catchUp(session);
+    const started = performance.now();
+    const url = new URL(c.req.url);
+    const method = c.req.method;
+    const entry = (
+      status: number | null,
+      verdict: Verdict,
+      report: ExchangeReport,
+      findings: ReturnType<typeof checkResponse>,
+    ) =>
+      session.requests.add({
+        at: session.sandbox.clock.now().toISOString(),
+        session: session.id,
+        method,
+        path: maskCpr(url.pathname + url.search),
+        operationId: report.operationId ?? null,
+        persona: (report.viewerId && session.handles.get(report.viewerId)) ?? null,
+        status: status as number,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+        verdict,
+        contractErrors: report.contractErrors ?? [],
+        findings,
+      });
+
+    const effect = session.faults.take('platform', method, url.pathname);
+    if (effect?.kind === 'latency') await sleep(latencyOf(effect));
+    if (effect?.kind === 'error') {
+      const answer = problemResponse({
+        type: 'about:blank',
+        title: 'Injected fault',
+        ...effect.problem,
+        status: effect.status,
+      } as Parameters<typeof problemResponse>[0]);
+      entry(effect.status, 'rejected', {}, []);
+      return answer;
+    }
+    if (effect?.kind === 'drop') {
+      entry(null, 'rejected', {}, []);
+      const outgoing = (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
+      if (outgoing) {
+        outgoing.destroy();
+        return new Response(null, { status: 204 });
+      }
+      return Response.error();
+    }
+
+    const report: ExchangeReport = {};
+    const response = await session.sandbox.app.fetch(c.req.raw, { ...(c.env as object), exchange: report });
+    let body = report.body;
+    if (body === undefined && /json/.test(response.headers.get('content-type') ?? '')) {
+      body = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
+    }
+    const findings = checkResponse({
+      store: session.sandbox.store,
+      now: session.sandbox.clock.now(),
+      viewerId: report.viewerId ?? null,
+      method,
+      url: url.pathname + url.search,
+      operationId: report.operationId ?? null,
+      status: response.status,
+      body,
+    });
+    const contractBroken = (report.contractErrors?.length ?? 0) > 0;
+    const verdict: Verdict =
+      findings.length > 0
+        ? 'privacy-finding'
+        : contractBroken
+          ? 'contract-violation'
+          : response.status >= 400
+            ? 'rejected'
+            : 'ok';
+    entry(response.status, verdict, report, findings);
+    // A CPR number in the URL is the caller's mistake: logged, answered as the contract says.
+    const leaks = findings.filter((f) => f.kind !== 'cpr-in-url');
+    if (leaks.length > 0) {
+      const summary = leaks.map((f) => `${f.kind}${f.pointer ? ` at ${f.pointer}` : ''}`).join('; ');
+      if (privacyMode === 'warn') {
+        log(`minlaege-sandbox: privacy finding on ${method} ${maskCpr(url.pathname)}: ${summary}`);
+      } else {
+        return problemResponse({
+          type: 'about:blank',
+          title: 'Sandbox bug: the answer shows data this persona must not see',
+          status: 500,
+          detail: `The sandbox's privacy check stopped the answer: ${summary}.`,
+          findings: leaks,
+        });
+      }
+    }
+    return response;
+  });
+
+  return host;
+}
