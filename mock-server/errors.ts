@@ -3,7 +3,9 @@
  * problem kind (domain/problem-types.ts) and renders itself as RFC 9457 problem+json, so handlers
  * throw and one place turns it into a response.
  */
+
 import { PROBLEM_TYPES, type ProblemKind, problemTypeUri } from '../domain/problem-types.ts';
+import { maskCpr } from './privacy/cpr-text.ts';
 
 /** One failed field of a request, as the `errors` member of validation-failed lists them. */
 export interface FieldError {
@@ -43,8 +45,9 @@ export class SandboxError extends Error {
       type: problemTypeUri(this.kind),
       title: PROBLEM_TYPES[this.kind].title,
       status: this.status,
-      detail: this.detail,
-      ...(instance ? { instance } : {}),
+      detail: maskCpr(this.detail),
+      // The instance is the request's path: a CPR number a client put there is not repeated.
+      ...(instance ? { instance: maskCpr(instance) } : {}),
       ...this.extensions,
     };
   }

@@ -20,7 +20,7 @@ import type { ExchangeReport } from './exchange.ts';
 import { createSandbox, type Sandbox } from './index.ts';
 import type { FetchLike } from './journal-client.ts';
 import type { ValidationMode } from './middleware/contract-validation/index.ts';
-import { checkResponse, maskCpr } from './privacy/index.ts';
+import { checkResponse, containsCpr, maskCpr, type PrivacyFinding } from './privacy/index.ts';
 import type { SandboxStore } from './store.ts';
 
 /** Something that happens at a moment of sandbox time (a scenario's timeline). */
@@ -133,6 +133,36 @@ function defaultScenario(options: HostOptions): ScenarioDefinition {
       return { ...chosen, start };
     },
   };
+}
+
+/**
+ * `cpr-in-log`: a CPR number where an access or error log would keep it: a request header, or a
+ * problem's `detail` or `instance` (the sandbox masks its own; a journal's problem may not).
+ */
+function logFindings(headers: Headers, response: Response, body: unknown): PrivacyFinding[] {
+  const findings: PrivacyFinding[] = [];
+  for (const [name, value] of headers) {
+    if (containsCpr(value)) {
+      findings.push({
+        kind: 'cpr-in-log',
+        detail: `The request header ${name} carries a CPR number, which access logs keep; send it in a body if at all`,
+        pointer: null,
+      });
+    }
+  }
+  if (response.headers.get('content-type')?.includes('problem+json') && body && typeof body === 'object') {
+    for (const key of ['detail', 'instance'] as const) {
+      const text = (body as Record<string, unknown>)[key];
+      if (typeof text === 'string' && containsCpr(text)) {
+        findings.push({
+          kind: 'cpr-in-log',
+          detail: `The problem's ${key} carries a CPR number, which error logs keep`,
+          pointer: `/${key}`,
+        });
+      }
+    }
+  }
+  return findings;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
@@ -369,16 +399,19 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
         .json()
         .catch(() => undefined);
     }
-    const findings = checkResponse({
-      store: session.sandbox.store,
-      now: session.sandbox.clock.now(),
-      viewerId: report.viewerId ?? null,
-      method,
-      url: url.pathname + url.search,
-      operationId: report.operationId ?? null,
-      status: response.status,
-      body,
-    });
+    const findings = [
+      ...logFindings(c.req.raw.headers, response, body),
+      ...checkResponse({
+        store: session.sandbox.store,
+        now: session.sandbox.clock.now(),
+        viewerId: report.viewerId ?? null,
+        method,
+        url: url.pathname + url.search,
+        operationId: report.operationId ?? null,
+        status: response.status,
+        body,
+      }),
+    ];
     const contractBroken = (report.contractErrors?.length ?? 0) > 0;
     const verdict: Verdict =
       findings.length > 0
@@ -389,8 +422,9 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
             ? 'rejected'
             : 'ok';
     entry(response.status, verdict, report, findings);
-    // A CPR number in the URL is the caller's mistake: logged, answered as the contract says.
-    const leaks = findings.filter((f) => f.kind !== 'cpr-in-url');
+    // What the answer shows is the sandbox's doing; a CPR number the caller put in the URL or a
+    // header is the caller's mistake: logged as a finding, answered as the contract says.
+    const leaks = findings.filter((f) => f.pointer !== null);
     if (leaks.length > 0) {
       const summary = leaks.map((f) => `${f.kind}${f.pointer ? ` at ${f.pointer}` : ''}`).join('; ');
       if (privacyMode === 'warn') {

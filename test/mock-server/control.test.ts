@@ -300,12 +300,22 @@ describe('request log and privacy findings', () => {
     expect(cpr).toMatchObject({ path: '/patients/******-****/diagnoses', status: 400, verdict: 'privacy-finding' });
     expect(cpr.findings).toEqual([expect.objectContaining({ kind: 'cpr-in-url', pointer: null })]);
     expect(cpr.contractErrors[0].pointer).toBe('/request/path/patientId');
+    // The answer's instance does not repeat it.
+    const answered = await call('GET', '/patients/0101901234/diagnoses', undefined, token);
+    expect(answered.body.instance).toBe('/patients/******-****/diagnoses');
+    // A CPR number in a header is a finding too (access logs keep headers).
+    const header = await host.app.request('/me', {
+      headers: { authorization: `Bearer ${token}`, 'x-patient': '0101901234' },
+    });
+    expect(header.status).toBe(200);
+    const logged = (await call('GET', '/__sandbox/requests?limit=1')).body.items[0];
+    expect(logged.findings).toEqual([expect.objectContaining({ kind: 'cpr-in-log', pointer: null })]);
     const byOp = await call('GET', '/__sandbox/requests?operationId=listDiagnoses&verdict=ok');
     expect(byOp.body.items).toHaveLength(1);
     for (let i = 0; i < 4; i++) await call('GET', '/me', undefined, token);
     const full = await call('GET', '/__sandbox/requests');
     expect(full.body.items).toHaveLength(5);
-    expect(full.body.dropped).toBe(3); // 8 exchanges, 5 kept
+    expect(full.body.dropped).toBe(5); // 10 exchanges, 5 kept
     expect((await call('DELETE', '/__sandbox/requests')).status).toBe(204);
     expect((await call('GET', '/__sandbox/requests')).body.items).toEqual([]);
   });
