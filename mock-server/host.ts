@@ -91,6 +91,8 @@ export interface HostOptions {
   /** Browser origins allowed to call the sandbox (app developers' dev servers). */
   corsOrigins?: string[];
   journal?: { url: string; token: string; fetch?: FetchLike };
+  /** How long the platform waits for a journal's answer (default 5 s). */
+  journalTimeoutMs?: number;
   tokens?: TokenOptions;
   log?: (message: string) => void;
 }
@@ -108,8 +110,11 @@ export interface SandboxHost {
   load(session: SandboxSession, name: string, overrides?: { seed?: string; asOf?: string; patients?: number }): void;
   /** Replaces a session's state with a store at a time (a snapshot). */
   restore(session: SandboxSession, scenario: LoadedScenario, store: SandboxStore, now: Date): void;
-  /** Fires the session's timeline events that are due, in order, and deletes what may no longer be kept. */
-  catchUp(session: SandboxSession): Promise<TimelineEvent[]>;
+  /**
+   * Fires the session's timeline events that are due, in order; with `sweep` (after a move of the
+   * clock) also deletes what may no longer be kept.
+   */
+  catchUp(session: SandboxSession, options?: { sweep?: boolean }): Promise<TimelineEvent[]>;
 }
 
 export const DEFAULT_SEED = 'minlaege';
@@ -190,6 +195,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       ...(options.validation ? { validation: options.validation } : {}),
       ...(options.tokens ? { tokens: options.tokens } : {}),
       ...(options.journal ? { journal: options.journal } : {}),
+      ...(options.journalTimeoutMs !== undefined ? { journalTimeoutMs: options.journalTimeoutMs } : {}),
       interceptJournal: (_clinicId, request, forward) => journalFault(session, request, forward),
       log,
     });
@@ -237,6 +243,8 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
     switch (effect.kind) {
       case 'latency':
         await sleep(latencyOf(effect));
+        // A platform that gave up meanwhile aborted the request: the journal never receives it.
+        if (request.signal.aborted) throw new TypeError('the request was aborted before the journal received it');
         return forward(request);
       case 'outage':
       case 'drop':
@@ -253,7 +261,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
         });
     }
   }
-  const catchUp = async (session: SandboxSession): Promise<TimelineEvent[]> => {
+  const catchUp = async (session: SandboxSession, { sweep = false } = {}): Promise<TimelineEvent[]> => {
     const now = session.sandbox.clock.now().getTime();
     const fired: TimelineEvent[] = [];
     while (session.timeline.length > 0 && (session.timeline[0] as TimelineEvent).at.getTime() <= now) {
@@ -261,7 +269,9 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       await event.apply(session.sandbox);
       fired.push(event);
     }
-    await session.sandbox.expire();
+    // Deleting lapsed copies is for moves of the clock; as time runs on by itself, a request finds
+    // its own viewer's lapse (and deletes then), so a busy server does not sweep on every request.
+    if (sweep || fired.length > 0) await session.sandbox.expire();
     return fired;
   };
 

@@ -47,6 +47,8 @@ export interface SandboxOptions {
    * journal faults: an outage, a slow or malformed answer).
    */
   interceptJournal?: (clinicId: string, request: Request, forward: FetchLike) => Promise<Response>;
+  /** How long the platform waits for a journal's answer (default JOURNAL_TIMEOUT_MS, 5 s). */
+  journalTimeoutMs?: number;
   /** Start from this state instead of generating the population (a snapshot being restored). */
   store?: SandboxStore;
   log?: (message: string) => void;
@@ -78,12 +80,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const platformToken = randomBytes(24).toString('base64url');
   const journals = new Map<string, JournalClient>();
   const intercept = options.interceptJournal;
+  const clientOptions = options.journalTimeoutMs === undefined ? {} : { timeoutMs: options.journalTimeoutMs };
   const through = (clinicId: string, forward: FetchLike): FetchLike =>
     intercept ? (request) => intercept(clinicId, request, forward) : forward;
   for (const clinicId of store.clinics.keys()) {
     if (options.journal) {
       const { url, token, fetch = (request: Request) => globalThis.fetch(request) } = options.journal;
-      journals.set(clinicId, createJournalClient(through(clinicId, fetch), url, token));
+      journals.set(clinicId, createJournalClient(through(clinicId, fetch), url, token, clientOptions));
       continue;
     }
     const journal = createFakeJournal({ store, clock, clinicId, platformToken, validation: options.validation, log });
@@ -93,6 +96,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         through(clinicId, (request) => journal.fetch(request)),
         'http://journal.in-process',
         platformToken,
+        clientOptions,
       ),
     );
   }

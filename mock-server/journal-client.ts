@@ -83,14 +83,20 @@ export function createJournalClient(
   async function call<T>(method: string, path: string, body?: unknown, answersValidation = false): Promise<T> {
     let res: Response;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Giving up aborts the request, so a journal that has not yet acted on it never does.
+    const abort = new AbortController();
     try {
       const request = new Request(`${base}${path}`, {
         method,
         headers: { authorization: `Bearer ${platformToken}`, 'content-type': 'application/json' },
+        signal: abort.signal,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(() => {
+          abort.abort();
+          reject(new Error(`no answer within ${timeoutMs} ms`));
+        }, timeoutMs);
       });
       res = await Promise.race([fetcher(request), late]);
     } catch (error) {

@@ -51,7 +51,7 @@ export function registerControl(app: Hono, host: SandboxHost, _options: { log: (
   // --- clock ---------------------------------------------------------------------------------
   app.get('/__sandbox/clock', (c) => c.json(clockBody(sessionOf(c))));
   const moved = async (c: Context, session: SandboxSession) => {
-    const fired = await host.catchUp(session);
+    const fired = await host.catchUp(session, { sweep: true });
     return c.json({ ...clockBody(session), fired: fired.map(eventBody) });
   };
   app.put('/__sandbox/clock', async (c) => {

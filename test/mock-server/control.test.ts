@@ -442,6 +442,36 @@ describe('faults', () => {
     expect((await call('POST', `/patients/${first.patient.id}/appointments`, { slotId }, token)).status).toBe(201);
   });
 
+  it('a journal too slow to answer a booking leaves no half-made booking on either side', async () => {
+    const host = createSandboxHost({ population: POPULATION, journalTimeoutMs: 300 });
+    const { call, signIn } = client(host);
+    const { store } = host.session().sandbox;
+    const person = consentingAdults(store).find((a) => store.clinics.get(a.clinicId)?.capabilities.onlineBooking);
+    if (!person) throw new Error('no consenting adult at a booking clinic');
+    const id = person.patient.id;
+    const token = await signIn(handleOf(host, id));
+    const slots = await call('GET', `/patients/${id}/booking-slots`, undefined, token);
+    const slotId = slots.body.items[0].id;
+    const journalBefore = person.journal.appointments.length;
+    const copyBefore = store.copies.get(id)?.appointments.length;
+    const takenBefore = new Set(store.takenSlots.get(person.clinicId));
+    await call('POST', '/__sandbox/faults', {
+      target: 'journal',
+      match: { method: 'POST', path: '/patients/*/appointments' },
+      effect: { kind: 'latency', ms: 600 },
+      times: 1,
+    });
+    const booked = await call('POST', `/patients/${id}/appointments`, { slotId }, token);
+    expect(booked.status).toBe(503);
+    expect(problemKindOf(booked.body.type)).toBe('journal-unavailable');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // past the delayed request
+    expect(person.journal.appointments).toHaveLength(journalBefore); // not in the journal
+    expect(new Set(store.takenSlots.get(person.clinicId))).toEqual(takenBefore);
+    expect(store.copies.get(id)?.appointments.length).toBe(copyBefore); // not in the platform's copy
+    const retried = await call('POST', `/patients/${id}/appointments`, { slotId }, token);
+    expect(retried.status).toBe(201);
+  });
+
   it('times out a slow journal', async () => {
     const host = createSandboxHost({ population: POPULATION });
     const { call, signIn } = client(host);
@@ -499,6 +529,31 @@ describe('snapshots', () => {
 });
 
 describe('sessions', () => {
+  it('two sessions change the same patient without seeing each other', async () => {
+    const host = createSandboxHost({ population: POPULATION });
+    const a = client(host, 'dev-a');
+    const b = client(host, 'dev-b');
+    const person = consentingAdults(host.session('dev-a').sandbox.store).find(
+      (p) => host.session('dev-a').sandbox.store.clinics.get(p.clinicId)?.capabilities.onlineBooking,
+    );
+    if (!person) throw new Error('no consenting adult at a booking clinic');
+    const id = person.patient.id;
+    const handle = handleOf(host, id, 'dev-a');
+    const tokenA = await a.signIn(handle);
+    const tokenB = await b.signIn(handle);
+    // Both book the same slot: each session has its own journal, so both succeed.
+    const slot = (await a.call('GET', `/patients/${id}/booking-slots`, undefined, tokenA)).body.items[0].id;
+    expect((await a.call('POST', `/patients/${id}/appointments`, { slotId: slot }, tokenA)).status).toBe(201);
+    expect((await b.call('POST', `/patients/${id}/appointments`, { slotId: slot }, tokenB)).status).toBe(201);
+    // A withdraws consent; B's patient still has it, and B's copy is untouched.
+    expect((await a.call('DELETE', '/me/consent', undefined, tokenA)).body.state).toBe('withdrawn');
+    expect((await b.call('GET', '/me/consent', undefined, tokenB)).body.state).toBe('given');
+    expect(host.session('dev-a').sandbox.store.copies.has(id)).toBe(false);
+    expect(host.session('dev-b').sandbox.store.copies.has(id)).toBe(true);
+    expect((await a.call('GET', `/patients/${id}/diagnoses`, undefined, tokenA)).status).toBe(403);
+    expect((await b.call('GET', `/patients/${id}/diagnoses`, undefined, tokenB)).status).toBe(200);
+  });
+
   it('keeps state and clock per session, evicts the least recently used, deletes and resets', async () => {
     const host = createSandboxHost({ population: POPULATION, sessions: 3 });
     const a = client(host, 'ci-a');
