@@ -16,25 +16,30 @@ export interface SessionInfo {
 
 export class SessionPool<S> {
   /** Insertion order is recency order: a use moves the session to the end. */
-  #sessions = new Map<string, { session: S; info: SessionInfo }>();
+  #sessions = new Map<string, { session: S; createdAt: number; lastUsedAt: number }>();
+  #lastUsed: string | undefined;
 
   constructor(
     readonly capacity: number,
     private readonly create: (id: string) => S,
     private readonly onEvict: (id: string, session: S) => void = () => {},
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => number = Date.now,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('The session capacity must be ≥ 1');
   }
 
   /** The session of this id, created (evicting the least recently used) if new. */
   use(id: string): S {
-    const stamp = this.now().toISOString();
+    const stamp = this.now();
     const found = this.#sessions.get(id);
     if (found) {
-      this.#sessions.delete(id);
-      found.info.lastUsedAt = stamp;
-      this.#sessions.set(id, found);
+      found.lastUsedAt = stamp;
+      // Most requests use the most recent session: then the order is already right.
+      if (this.#lastUsed !== id) {
+        this.#sessions.delete(id);
+        this.#sessions.set(id, found);
+        this.#lastUsed = id;
+      }
       return found.session;
     }
     while (this.#sessions.size >= this.capacity) {
@@ -43,7 +48,8 @@ export class SessionPool<S> {
       this.evict(oldest);
     }
     const session = this.create(id);
-    this.#sessions.set(id, { session, info: { id, createdAt: stamp, lastUsedAt: stamp } });
+    this.#sessions.set(id, { session, createdAt: stamp, lastUsedAt: stamp });
+    this.#lastUsed = id;
     return session;
   }
 
@@ -59,13 +65,17 @@ export class SessionPool<S> {
     const found = this.#sessions.get(id);
     if (!found) return false;
     this.#sessions.delete(id);
+    if (this.#lastUsed === id) this.#lastUsed = undefined;
     this.onEvict(id, found.session);
     return true;
   }
 
   /** Least recently used first. */
   list(): { session: S; info: SessionInfo }[] {
-    return [...this.#sessions.values()].map(({ session, info }) => ({ session, info: { ...info } }));
+    return [...this.#sessions].map(([id, { session, createdAt, lastUsedAt }]) => ({
+      session,
+      info: { id, createdAt: new Date(createdAt).toISOString(), lastUsedAt: new Date(lastUsedAt).toISOString() },
+    }));
   }
 
   clear(): void {
