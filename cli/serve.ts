@@ -9,9 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CONTRACT_NAMES, type ContractName, contractPath } from '../contracts/index.ts';
 import { copenhagenDate, copenhagenInstant } from '../domain/time.ts';
-import { createClock } from '../mock-server/clock.ts';
 import { createSandboxHost, DEFAULT_PATIENTS, DEFAULT_SEED } from '../mock-server/host.ts';
-import { createFakeJournal } from '../mock-server/journal/index.ts';
+import { createJournalHost } from '../mock-server/journal-host.ts';
 import type { ValidationMode } from '../mock-server/middleware/contract-validation/index.ts';
 import { ListenError, listen, type RunningServer } from '../mock-server/node.ts';
 import { featuredPersonas } from '../mock-server/personas.ts';
@@ -237,20 +236,22 @@ export function registerServe(program: Command, io: CliIo): void {
         );
       }
       const platformToken = opts.token ?? randomBytes(24).toString('base64url');
-      const fake = createFakeJournal({
-        store,
-        clock: createClock(now),
+      // The fake journal with its Pact provider-state endpoint (the reference one for vendors).
+      const journalHost = createJournalHost({
+        population,
+        now,
         clinicId,
         platformToken,
         validation: 'warn',
         log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
       });
-      const server = await listenOrExplain(fake.fetch, opts.port, opts.host);
+      const server = await listenOrExplain(journalHost.app.fetch, opts.port, opts.host);
       io.out(
         [
           `minlaege-sandbox: fake journal of ${store.clinics.get(clinicId)?.name} (${clinicId}) listening on ${server.url} (Ctrl-C to stop)`,
           `  population: seed ${population.seed}, ${population.patients} patients as of ${population.asOf}`,
           opts.token ? '  platform token: as given' : `  platform token: ${platformToken}`,
+          `  provider states: ${server.url}/__sandbox/provider-states (loopback only)`,
           '',
         ].join('\n'),
       );
