@@ -5,28 +5,11 @@
 // malformed, unknown or expired cursor is validation-failed.
 import { describe, expect, it } from 'vitest';
 import { problemKindOf } from '../../domain/problem-types.ts';
-import { createClock } from '../../mock-server/clock.ts';
 import { fileLabResult, replyAsClinic } from '../../mock-server/journal/clinic-side.ts';
-import { createFakeJournal } from '../../mock-server/journal/index.ts';
-import { createStore } from '../../mock-server/store.ts';
-
-const TOKEN = 'platform-token-for-tests';
+import { fakeJournal } from '../support/fake-journal.ts';
 
 function journal(seed = 'feed-0') {
-  const store = createStore({ seed, asOf: '2026-01-15', patients: 120 });
-  const clinicId = [...store.clinics.keys()][0] as string;
-  const clock = createClock(new Date('2026-01-15T11:00:00Z'));
-  const app = createFakeJournal({ store, clock, clinicId, platformToken: TOKEN, log: () => {} });
-  const call = (method: string, path: string, body?: unknown) =>
-    app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  const adults = [...store.patients.values()].filter((p) => p.expected.app.self !== null);
-  const consenting = adults.filter((p) => store.journalConsents.get(p.patient.id)?.state === 'given');
-  const never = adults.find((p) => store.journalConsents.get(p.patient.id)?.state === 'never-given');
-  if (consenting.length < 3 || !never) throw new Error(`seed ${seed} lacks consenting or never-consenting adults`);
+  const { store, clock, call, consenting, never } = fakeJournal(seed);
   const changes = async (query = '') => {
     const res = await call('GET', `/changes${query}`);
     expect(res.status).toBe(200);

@@ -5,37 +5,12 @@
 // sessions only for a booked video appointment that has not ended, where the clinic offers video.
 import { describe, expect, it } from 'vitest';
 import { problemKindOf } from '../../domain/problem-types.ts';
-import { createClock } from '../../mock-server/clock.ts';
 import { bookAsClinic, replyAsClinic } from '../../mock-server/journal/clinic-side.ts';
-import { createFakeJournal } from '../../mock-server/journal/index.ts';
 import { decodedSize, MAX_ATTACHMENT_BYTES } from '../../mock-server/photos.ts';
-import { createStore } from '../../mock-server/store.ts';
+import { fakeJournal, TODAY } from '../support/fake-journal.ts';
 import { bytesOf, JPEG, PNG, parentWithChild } from './sandbox-people.ts';
 
-const TOKEN = 'platform-token-for-tests';
-const TODAY = '2026-01-15';
-
-function journal(seed: string) {
-  const store = createStore({ seed, asOf: TODAY, patients: 120 });
-  const clinicId = [...store.clinics.keys()][0] as string;
-  const clock = createClock(new Date('2026-01-15T11:00:00Z'));
-  const app = createFakeJournal({ store, clock, clinicId, platformToken: TOKEN, log: () => {} });
-  const call = (method: string, path: string, body?: unknown) =>
-    app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-  const patients = [...store.patients.values()];
-  const consenting = patients.filter(
-    (p) => store.journalConsents.get(p.patient.id)?.state === 'given' && p.expected.app.self !== null,
-  );
-  const never = patients.find(
-    (p) => store.journalConsents.get(p.patient.id)?.state === 'never-given' && p.expected.app.self !== null,
-  );
-  if (!consenting[1] || !never) throw new Error(`seed ${seed} lacks consenting or never-consenting adults`);
-  return { store, clock, clinic: store.clinics.get(clinicId), call, consenting, never };
-}
+const journal = fakeJournal;
 
 const asPatient = (line: { patient: { cpr: string } }) => ({ role: 'patient', cpr: line.patient.cpr });
 const kindOf = async (res: Response) => problemKindOf((await res.json()).type);
