@@ -43,6 +43,19 @@ function clockBody(session: SandboxSession) {
   };
 }
 
+/** Sandbox time stays where the Copenhagen calendar and its offsets are computed: 1900–2099. */
+const CLOCK_RANGE = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2099, 11, 31) };
+
+function checkClock(instant: Date, pointer: string): Date {
+  const t = instant.getTime();
+  if (!(t >= CLOCK_RANGE.from && t <= CLOCK_RANGE.to)) {
+    throw new ValidationError('Sandbox time runs from 1900 to the end of 2099.', [
+      { pointer, message: 'must put sandbox time between 1900-01-01 and 2099-12-31' },
+    ]);
+  }
+  return instant;
+}
+
 const eventBody = (e: TimelineEvent) => ({ at: copenhagenIso(e.at), kind: e.kind, summary: e.summary });
 
 export function registerControl(app: Hono, host: SandboxHost, _options: { log: (m: string) => void }): void {
@@ -56,7 +69,7 @@ export function registerControl(app: Hono, host: SandboxHost, _options: { log: (
   };
   app.put('/__sandbox/clock', async (c) => {
     const session = sessionOf(c);
-    session.sandbox.clock.set(new Date(body<{ now: string }>(c).now));
+    session.sandbox.clock.set(checkClock(new Date(body<{ now: string }>(c).now), '/body/now'));
     return moved(c, session);
   });
   app.post('/__sandbox/clock/advance', async (c) => {
@@ -71,7 +84,7 @@ export function registerControl(app: Hono, host: SandboxHost, _options: { log: (
       }
       throw error;
     }
-    session.sandbox.clock.set(next);
+    session.sandbox.clock.set(checkClock(next, '/body/by'));
     return moved(c, session);
   });
 

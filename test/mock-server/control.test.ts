@@ -62,6 +62,17 @@ describe('clock', () => {
     expect(month.body.fired).toEqual([]);
   });
 
+  it('keeps sandbox time within 1900–2099', async () => {
+    for (const now of ['1800-01-01T00:00:00Z', '9999-12-31T23:59:59Z']) {
+      const res = await call('PUT', '/__sandbox/clock', { now });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].pointer).toBe('/body/now');
+    }
+    const far = await call('POST', '/__sandbox/clock/advance', { by: 'P99999Y' });
+    expect(far.status).toBe(400);
+    expect(far.body.errors[0].pointer).toBe('/body/by');
+  });
+
   it('refuses a duration that is not ISO 8601 or not positive, naming the field', async () => {
     for (const by of ['1 day', 'P0D', 'P']) {
       const res = await call('POST', '/__sandbox/clock/advance', { by });
