@@ -4,9 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerContracts } from './contracts.ts';
 import { UsageError } from './errors.ts';
 import { registerGenerate } from './generate.ts';
+import { registerProxy } from './proxy.ts';
+import { registerScenario } from './scenario.ts';
 import { registerServe } from './serve.ts';
+import { registerVerify } from './verify.ts';
 
 export const EXIT_USAGE = 2;
 
@@ -47,6 +51,10 @@ export function buildProgram(io: CliIo): Command {
 
   registerServe(program, io);
   registerGenerate(program, io);
+  registerScenario(program, io);
+  registerContracts(program, io);
+  registerVerify(program, io);
+  registerProxy(program, io);
   return program;
 }
 

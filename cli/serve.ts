@@ -15,10 +15,12 @@ import type { ValidationMode } from '../mock-server/middleware/contract-validati
 import { ListenError, listen, type RunningServer } from '../mock-server/node.ts';
 import { featuredPersonas } from '../mock-server/personas.ts';
 import { createStore } from '../mock-server/store.ts';
+import { withConformanceStates } from '../verify/journal-states.ts';
 import { UsageError } from './errors.ts';
 import { checkAsOf, parseCount } from './generate.ts';
 import { startPrism } from './prism.ts';
 import type { CliIo } from './program.ts';
+import { scenariosForServe } from './scenario.ts';
 
 export const DEFAULT_PORT = 4010;
 
@@ -152,6 +154,12 @@ export function registerServe(program: Command, io: CliIo): void {
       new Option('--sessions <n>', 'isolated sessions kept at once, least recently used evicted').default('32'),
     )
     .addOption(new Option('--request-log <n>', 'exchanges each session keeps in its request log').default('1000'))
+    .addOption(
+      new Option(
+        '--scenario <name|file>',
+        'start sessions from a scenario of the catalogue or a scenario file (default: the generated population)',
+      ),
+    )
     .action(
       async (
         opts: PopulationOpts & {
@@ -164,6 +172,7 @@ export function registerServe(program: Command, io: CliIo): void {
           corsOrigin?: string[];
           sessions: string;
           requestLog: string;
+          scenario?: string;
         },
       ) => {
         if (opts.journalUrl !== undefined && opts.journalToken === undefined) {
@@ -181,9 +190,11 @@ export function registerServe(program: Command, io: CliIo): void {
           }
         }
         const { population, now } = populationOf(opts);
+        const chosen = scenariosForServe(opts.scenario);
         const host = createSandboxHost({
           population,
           now,
+          ...chosen,
           validation: opts.validation,
           sessions,
           requestLog,
@@ -198,7 +209,9 @@ export function registerServe(program: Command, io: CliIo): void {
         const server = await listenOrExplain(host.app.fetch, opts.port, opts.host);
         const lines = [
           `minlaege-sandbox: sandbox listening on ${server.url} (Ctrl-C to stop)`,
-          `  population: seed ${population.seed}, ${population.patients} patients as of ${population.asOf}, ${sandbox.store.clinics.size} clinic(s)`,
+          chosen.scenario
+            ? `  scenario: ${chosen.scenario}, ${sandbox.store.patients.size} patients, sandbox time from ${sandbox.clock.now().toISOString()}: ${host.session().scenario.summary}`
+            : `  population: seed ${population.seed}, ${population.patients} patients as of ${population.asOf}, ${sandbox.store.clinics.size} clinic(s)`,
           ...[...sandbox.store.clinics.values()].map(
             (c) =>
               `  clinic ${c.id}: ${c.name}; attachments ${yesNo(c.capabilities.attachments)}, video ${yesNo(c.capabilities.videoConsultation)}, online booking ${yesNo(c.capabilities.onlineBooking)}`,
@@ -245,7 +258,8 @@ export function registerServe(program: Command, io: CliIo): void {
         validation: 'warn',
         log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
       });
-      const server = await listenOrExplain(journalHost.app.fetch, opts.port, opts.host);
+      // Plus the conformance patients `verify` sets up through the same endpoint.
+      const server = await listenOrExplain(withConformanceStates(journalHost), opts.port, opts.host);
       io.out(
         [
           `minlaege-sandbox: fake journal of ${store.clinics.get(clinicId)?.name} (${clinicId}) listening on ${server.url} (Ctrl-C to stop)`,

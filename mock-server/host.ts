@@ -28,7 +28,8 @@ export interface TimelineEvent {
   at: Date;
   kind: string;
   summary: string;
-  apply(sandbox: Sandbox): void | Promise<void>;
+  /** Changes the session's sandbox; the session too for what lives beside it (a journal outage is a fault). */
+  apply(sandbox: Sandbox, session: SandboxSession): void | Promise<void>;
 }
 
 /** A state a session can be loaded with. */
@@ -266,7 +267,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
     const fired: TimelineEvent[] = [];
     while (session.timeline.length > 0 && (session.timeline[0] as TimelineEvent).at.getTime() <= now) {
       const event = session.timeline.shift() as TimelineEvent;
-      await event.apply(session.sandbox);
+      await event.apply(session.sandbox, session);
       fired.push(event);
     }
     // Deleting lapsed copies is for moves of the clock; as time runs on by itself, a request finds

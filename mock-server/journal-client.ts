@@ -7,11 +7,12 @@
  * too, except where the contract makes it the journal's answer: an expired or unknown feed cursor
  * (`listChanges`) and an appointment that has no video session (`createVideoSession`).
  */
+
+import { matchOperation } from '../contracts/operations.ts';
 import type { components } from '../contracts/types/platform-journal.d.ts';
 import { problemKindOf } from '../domain/problem-types.ts';
 import { documentOf } from './contract-app.ts';
 import { SandboxError } from './errors.ts';
-import { matchOperation } from './middleware/contract-validation/compile.ts';
 import { compiledContract } from './middleware/contract-validation/index.ts';
 
 type Schemas = components['schemas'];

@@ -88,6 +88,17 @@ export function createStore(seed: PopulationSeed): SandboxStore {
   return store;
 }
 
+/**
+ * Adds a person to the store as the generators' people are added: the patient, the platform's and
+ * the journal's consent from `line.consent`, and a persona under `handle` (scenarios choose theirs).
+ */
+export function addPerson(store: SandboxStore, line: PatientLine, handle: string): void {
+  store.patients.set(line.patient.id, line);
+  store.consents.set(line.patient.id, consentRecordOf(line.consent));
+  store.journalConsents.set(line.patient.id, journalConsentOf(line));
+  store.personas.set(handle, { handle, patient: line });
+}
+
 /** 'Camilla Holm' → 'camilla-holm', then 'camilla-holm-2', … */
 function uniqueHandle(store: SandboxStore, line: PatientLine): string {
   const parts = line.patient.name.split(' ');

@@ -1,7 +1,7 @@
-// Builds the published package: compiles the TypeScript to dist/ and copies the contract
-// documents beside the compiled loader, which finds them relative to itself.
+// Builds the published package: compiles the TypeScript to dist/ and copies the data files
+// beside the compiled code, which finds them relative to itself.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -9,11 +9,15 @@ rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
   stdio: 'inherit',
 });
-mkdirSync('dist/contracts/types', { recursive: true });
-for (const file of readdirSync('contracts')) {
-  if (file.endsWith('.yaml')) copyFileSync(`contracts/${file}`, `dist/contracts/${file}`);
+// The data files the compiled code reads beside itself: the contracts (YAML), the scenario
+// schema, the shipped pacts, the generated types, and the scenario catalogue.
+const DATA = /\.(yaml|json|d\.ts)$/;
+for (const dir of ['contracts', 'contracts/types', 'contracts/pacts', 'scenarios/catalogue']) {
+  if (!existsSync(dir)) continue;
+  mkdirSync(`dist/${dir}`, { recursive: true });
+  for (const file of readdirSync(dir)) {
+    if (DATA.test(file) && statSync(`${dir}/${file}`).isFile()) copyFileSync(`${dir}/${file}`, `dist/${dir}/${file}`);
+  }
 }
-for (const file of readdirSync('contracts/types'))
-  copyFileSync(`contracts/types/${file}`, `dist/contracts/types/${file}`);
 chmodSync('dist/cli/bin.js', 0o755);
 console.log('built dist/');

@@ -9,7 +9,7 @@
 import type { Context, Hono } from 'hono';
 import type { ConsentRecord } from '../../domain/consent.ts';
 import { accessUntil } from '../../domain/proxy.ts';
-import { addMonths, copenhagenDate } from '../../domain/time.ts';
+import { addDays, addMonths, copenhagenDate } from '../../domain/time.ts';
 import type { PatientLine } from '../../generators/population.ts';
 import { SandboxError, ValidationError } from '../errors.ts';
 import type { SandboxHost, SandboxSession } from '../host.ts';
@@ -60,6 +60,29 @@ async function makeConsent(session: SandboxSession, line: PatientLine, state: 'l
   store.consents.set(line.patient.id, record);
   store.copies.delete(line.patient.id);
   await session.sandbox.expire();
+}
+
+/**
+ * The first free slot at the clinic of an adult with consent given, from today to a week later,
+ * asked of the platform itself as that adult would (so it is free by the journal's own rules).
+ */
+async function freeSlotOf(session: SandboxSession) {
+  const adult = adultWithConsent(session);
+  if (!adult) throw new SandboxError('not-found', 'The loaded scenario has no adult with consent given.');
+  const clinicId = adult.line.clinicId;
+  const clinic = session.sandbox.store.clinics.get(clinicId);
+  if (clinic) clinic.capabilities.onlineBooking = true;
+  const from = copenhagenDate(session.sandbox.clock.now());
+  const to = addDays(from, 7);
+  const { accessToken } = await valuesOf(session, adult.described);
+  const answer = await session.sandbox.app.fetch(
+    new Request(`http://sandbox.local/patients/${adult.described.patientId}/booking-slots?from=${from}&to=${to}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    }),
+  );
+  const slot = answer.ok ? ((await answer.json()) as { items: { id: string }[] }).items[0] : undefined;
+  if (!slot) throw new SandboxError('not-found', `The clinic has no free slot from ${from} to ${to}.`);
+  return { slotId: slot.id, from, to, clinicId };
 }
 
 const GENERIC: GenericState[] = [
@@ -124,6 +147,47 @@ const GENERIC: GenericState[] = [
       throw new SandboxError('not-found', 'The loaded scenario has no parent of a child of 15 or older.');
     },
   },
+  {
+    state: 'a free slot',
+    summary:
+      'Switches online booking on at the clinic of an adult with consent given and picks its first free slot from today to a week later (slotId, from, to).',
+    params: [],
+    async setup(session) {
+      return freeSlotOf(session);
+    },
+  },
+  {
+    state: 'a taken slot',
+    summary: 'As a free slot, then marks the slot as booked by someone else (slotId).',
+    params: [],
+    async setup(session) {
+      const { slotId, clinicId } = await freeSlotOf(session);
+      const { store } = session.sandbox;
+      let taken = store.takenSlots.get(clinicId);
+      if (!taken) {
+        taken = new Set();
+        store.takenSlots.set(clinicId, taken);
+      }
+      taken.add(slotId);
+      return { slotId };
+    },
+  },
+  ...(
+    [
+      ['allows', true],
+      ['does not allow', false],
+    ] as const
+  ).map(
+    ([verb, on]): GenericState => ({
+      state: `the clinic ${verb} attachments`,
+      summary: `Switches attachments to e-consultations ${on ? 'on' : 'off'} at every clinic of the session until teardown.`,
+      params: [],
+      async setup(session) {
+        for (const clinic of session.sandbox.store.clinics.values()) clinic.capabilities.attachments = on;
+        return {};
+      },
+    }),
+  ),
   {
     state: 'the journal is unavailable',
     summary: 'Adds a journal outage fault to the session until teardown.',

@@ -54,14 +54,15 @@ export function replyAsClinic(
   return thread;
 }
 
-/** A lab result is filed in the patient's journal. */
+/** A lab result is filed in the patient's journal (with the id given, or a new one). */
 export function fileLabResult(
   journal: ClinicJournal,
   patientId: string,
   result: Omit<Schemas['LabResult'], 'id'>,
+  options: { id?: string } = {},
 ): Schemas['LabResult'] {
   const line = patient(journal, patientId);
-  const filed = { id: newId(journalState(journal.store, line.clinicId), 'lab', patientId), ...result };
+  const filed = { id: options.id ?? newId(journalState(journal.store, line.clinicId), 'lab', patientId), ...result };
   line.journal.labResults.push(filed);
   appendChange(journal.store, journal.clock.now(), line.clinicId, patientId, {
     category: 'lab-result',
@@ -99,4 +100,16 @@ export function bookAsClinic(
     item: booked,
   });
   return booked;
+}
+
+/**
+ * The clinic types in a holiday with its substitute (opening hours are typed in, not part of the
+ * record): the app's clinic and out-of-hours answers show it from the next request.
+ */
+export function addClinicHoliday(journal: ClinicJournal, clinicId: string, holiday: Schemas['Holiday']): void {
+  const clinic = journal.store.clinics.get(clinicId);
+  if (!clinic) throw new SandboxError('not-found', `No clinic ${clinicId} in the sandbox.`);
+  clinic.openingHours.holidays = [...clinic.openingHours.holidays, holiday].sort((a, b) =>
+    a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
+  );
 }

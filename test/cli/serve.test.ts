@@ -209,6 +209,26 @@ describe('minlaege-sandbox serve', () => {
   });
 });
 
+describe('minlaege-sandbox journal and verify', () => {
+  it('serves the reference journal that `verify` passes, provider states included', async () => {
+    const port = await freePort();
+    const token = 'verify-cli-token';
+    const journal = await start(['journal', '--port', String(port), '--token', token, ...POPULATION]);
+    const base = `http://127.0.0.1:${port}`;
+    expect(journal.output()).toContain(`provider states: ${base}/__sandbox/provider-states`);
+    const { io, out, err } = capture();
+    const code = await run(
+      ['verify', '--journal-url', base, '--token', token, '--provider-states-url', `${base}/__sandbox/provider-states`],
+      io,
+    );
+    expect(err.join(''), out.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/PASSED: (\d+) of \1 checks passed, 0 failed/);
+    journal.child.kill('SIGTERM');
+    expect(await journal.exited).toBe(0);
+  });
+});
+
 describe('minlaege-sandbox mock', () => {
   it("serves Prism's mock of the app-platform contract and stops on SIGTERM", async () => {
     const port = await freePort();

@@ -10,13 +10,18 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { OpenApiDocument } from '../../../contracts/index.ts';
 import {
+  type CompiledOperation,
+  type CompiledParameter,
+  compileOperations,
+  matchOperation,
+} from '../../../contracts/operations.ts';
+import {
   type ContractSchemaValidator,
   createSchemaValidator,
   type SchemaIssue,
 } from '../../../contracts/schema-validator.ts';
 import { type FieldError, problemResponse, SandboxError, sentProblemText, ValidationError } from '../../errors.ts';
 import { type ExchangeReport, exchangeReportOf } from '../../exchange.ts';
-import { type CompiledOperation, type CompiledParameter, compileOperations, matchOperation } from './compile.ts';
 
 export type ValidationMode = 'strict' | 'warn';
 

@@ -3,7 +3,7 @@
  * pointers of its parameters, body and responses. The middleware then only looks things up; the
  * schemas themselves are compiled on first use by contracts/schema-validator.ts and kept.
  */
-import { deref, escapePointer, listOperations, type OpenApiDocument } from '../../../contracts/index.ts';
+import { deref, escapePointer, listOperations, type OpenApiDocument } from './index.ts';
 
 export interface CompiledParameter {
   name: string;

@@ -1,0 +1,208 @@
+/**
+ * `minlaege-sandbox scenario list | show | validate | run`: the scenario catalogue and scenario
+ * files from the command line. `run` loads a scenario into a sandbox (in process by default, or a
+ * running sandbox at --base-url through its control API), walks its timeline and checks its
+ * expectations, printing each as pass or fail with the difference; the exit code is 1 when any
+ * fails (2 for a mistake in the call). A running sandbox loads only scenarios it knows (its catalogue, and files given to it
+ * with `serve --scenario FILE`): a file it does not know is refused with the way to give it one,
+ * since a file's timeline runs inside the sandbox that holds it.
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { createSandboxHost, type ScenarioDefinition } from '../mock-server/host.ts';
+import { catalogueDefinitions, catalogueFiles, loadCatalogue, scenarioDefinition } from '../scenarios/catalogue.ts';
+import { formatIssue, loadScenarioFile, ScenarioFileError } from '../scenarios/load.ts';
+import { type ExpectationResult, type RunTarget, runScenario } from '../scenarios/run.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { UsageError } from './errors.ts';
+import type { CliIo } from './program.ts';
+
+/** Whether an argument names a file rather than a catalogue scenario. */
+const isFile = (arg: string) => /\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\');
+
+/** A scenario by catalogue name or file, with where it came from; a bad file is a ScenarioFileError. */
+export function resolveScenario(arg: string): { scenario: Scenario; source: 'catalogue' | 'file'; file: string } {
+  if (isFile(arg)) {
+    if (!existsSync(arg)) throw new UsageError(`no scenario file ${arg}`);
+    return { scenario: loadScenarioFile(arg), source: 'file', file: arg };
+  }
+  // Catalogue files are named after their scenario (a test keeps them so).
+  const file = catalogueFiles().find((f) => basename(f, '.yaml') === arg);
+  if (!file) {
+    const names = catalogueFiles().map((f) => basename(f, '.yaml'));
+    throw new UsageError(
+      `no scenario named ${arg} in the catalogue (it has ${names.join(', ')}); give a file path for your own`,
+    );
+  }
+  return { scenario: loadScenarioFile(file), source: 'catalogue', file };
+}
+
+/** The host definitions for `serve --scenario`: the whole catalogue, plus the file if one is given. */
+export function scenariosForServe(arg: string | undefined): { scenarios: ScenarioDefinition[]; scenario?: string } {
+  const scenarios = catalogueDefinitions();
+  if (arg === undefined) return { scenarios };
+  const { scenario, source } = resolveScenario(arg);
+  if (source === 'file') scenarios.push(scenarioDefinition(scenario, 'file'));
+  return { scenarios, scenario: scenario.name };
+}
+
+function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4010');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4010');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** Reports a file's problems as file:line:column lines and fails the command (exit 1). */
+function explainFileError(error: unknown, io: CliIo): never {
+  if (error instanceof ScenarioFileError) {
+    for (const issue of error.issues) io.err(`${formatIssue(issue)}\n`);
+    const file = error.issues[0]?.file ?? 'the file';
+    throw new Error(`${file} is not a valid scenario (${error.issues.length} problem(s))`);
+  }
+  throw error;
+}
+
+function printResult(io: CliIo, r: ExpectationResult): void {
+  const at = r.at === 'P0D' ? '' : ` [${r.at}]`;
+  io.out(`  ${r.passed ? 'pass' : 'FAIL'}  ${r.name}${at}\n`);
+  for (const d of r.differences) io.out(`          ${d}\n`);
+}
+
+export function registerScenario(program: Command, io: CliIo): void {
+  const command = program
+    .command('scenario')
+    .description('Scenario files: seeded edge cases with timelines and expectations (list, show, validate, run)');
+
+  command
+    .command('list')
+    .description("The kit's scenario catalogue")
+    .action(() => {
+      const all = loadCatalogue();
+      const width = Math.max(...all.map((c) => c.scenario.name.length));
+      for (const { scenario } of all) io.out(`${scenario.name.padEnd(width)}  ${scenario.summary}\n`);
+    });
+
+  command
+    .command('show')
+    .argument('<scenario>', 'a catalogue name or a scenario file')
+    .description('What a scenario sets up, what happens on its timeline and what it expects')
+    .action((arg: string) => {
+      let resolved: ReturnType<typeof resolveScenario>;
+      try {
+        resolved = resolveScenario(arg);
+      } catch (error) {
+        explainFileError(error, io);
+      }
+      const s = resolved.scenario;
+      const lines = [
+        `${s.name}: ${s.summary}`,
+        `  file: ${resolved.file}`,
+        `  seed ${s.seed}, start ${s.start}, ${s.population ?? 8} generated patients beside the people below`,
+        `  people: ${s.people.map((p) => p.handle).join(', ')}`,
+        ...(s.links ?? []).map((l) => `  link: ${l.parent} → ${l.child} (custody ${l.custody})`),
+        ...(s.timeline ?? []).map((e) => `  at ${e.at}: ${e.event}`),
+        ...s.expectations.map((x) => `  expect${x.at ? ` at ${x.at}` : ''}: ${x.name}`),
+      ];
+      io.out(`${lines.join('\n')}\n`);
+    });
+
+  command
+    .command('validate')
+    .argument('<file>', 'a scenario file')
+    .description('Checks a scenario file; every problem with file:line:column')
+    .action((file: string) => {
+      try {
+        const s = loadScenarioFile(file);
+        io.out(`${file}: ok (${s.name}, ${s.people.length} people, ${s.expectations.length} expectations)\n`);
+      } catch (error) {
+        explainFileError(error, io);
+      }
+    });
+
+  command
+    .command('run')
+    .argument('<scenario>', 'a catalogue name or a scenario file')
+    .description(
+      'Loads a scenario into a sandbox, walks its timeline and checks its expectations (exit 1 on a failure)',
+    )
+    .addOption(
+      new Option(
+        '--base-url <url>',
+        'a running sandbox to run against (default: a sandbox in this process); it must know the scenario',
+      ).argParser(parseBaseUrl),
+    )
+    .addOption(
+      new Option('--admin-token <token>', "the running sandbox's control API token, if it has one").env(
+        'MINLAEGE_ADMIN_TOKEN',
+      ),
+    )
+    .action(async (arg: string, opts: { baseUrl?: string; adminToken?: string }) => {
+      let resolved: ReturnType<typeof resolveScenario>;
+      try {
+        resolved = resolveScenario(arg);
+      } catch (error) {
+        explainFileError(error, io);
+      }
+      const { scenario } = resolved;
+      let target: RunTarget;
+      let session: string | undefined;
+      let cleanup = async () => {};
+      if (opts.baseUrl) {
+        const base = opts.baseUrl;
+        const admin = opts.adminToken;
+        target = (path, init) => {
+          const headers = new Headers(init.headers);
+          if (admin && path.startsWith('/__sandbox')) headers.set('authorization', `Bearer ${admin}`);
+          return fetch(`${base}${path}`, { ...init, headers });
+        };
+        let known: { name: string }[];
+        try {
+          const listed = await target('/__sandbox/scenarios', { method: 'GET' });
+          if (!listed.ok) throw new Error(`GET /__sandbox/scenarios answered ${listed.status}`);
+          known = ((await listed.json()) as { items: { name: string }[] }).items;
+        } catch (error) {
+          throw new UsageError(`cannot reach the sandbox control API at ${base}: ${(error as Error).message}`);
+        }
+        if (!known.some((k) => k.name === scenario.name)) {
+          throw new UsageError(
+            `the sandbox at ${base} does not know the scenario ${scenario.name}; a running sandbox loads only its catalogue and the files it was started with: start it with \`minlaege-sandbox serve --scenario ${arg}\``,
+          );
+        }
+        session = `scenario-run-${process.pid}-${Date.now().toString(36)}`;
+        cleanup = async () => {
+          await target(`/__sandbox/sessions/${session}`, { method: 'DELETE' }).catch(() => undefined);
+        };
+      } else {
+        const host = createSandboxHost({
+          scenarios: [scenarioDefinition(scenario, resolved.source)],
+          scenario: scenario.name,
+          validation: 'strict',
+          log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
+        });
+        target = (path, init) => Promise.resolve(host.app.request(path, init));
+      }
+      io.out(
+        `scenario ${scenario.name}: ${scenario.summary}\n  (${opts.baseUrl ? `against ${opts.baseUrl}` : 'in process'})\n`,
+      );
+      try {
+        const report = await runScenario(scenario, target, {
+          ...(session ? { session, load: true } : {}),
+          onResult: (r) => printResult(io, r),
+          onFired: (line) => io.out(`  ·     ${line}\n`),
+        });
+        const failed = report.results.filter((r) => !r.passed).length;
+        io.out(`${report.results.length - failed} passed, ${failed} failed\n`);
+        if (failed > 0) throw new Error(`${failed} expectation(s) of ${scenario.name} failed`);
+      } finally {
+        await cleanup();
+      }
+    });
+}

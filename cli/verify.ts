@@ -1,0 +1,118 @@
+/**
+ * `minlaege-sandbox verify`: checks a journal system at a URL against the platform ↔ journal
+ * contract and the sharing rules (consent gate, diagnosis sharing, booking conflict, change feed,
+ * problem+json, Pact), prints a summary, writes JUnit XML and JSON reports, and exits 0 only when
+ * no check failed (1 when one did, 2 for a usage error). `--export-patients FILE` writes the
+ * conformance patients as NDJSON for a vendor to import into a test system, and exits.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import {
+  conformanceNdjson,
+  formatJson,
+  formatJunit,
+  formatSummary,
+  GROUP_IDS,
+  type GroupId,
+  verifyJournal,
+} from '../verify/index.ts';
+import { UsageError } from './errors.ts';
+import type { CliIo } from './program.ts';
+
+/** Some check failed: exit code 1, after the reports are written. */
+export class VerificationFailed extends Error {
+  override readonly name = 'VerificationFailed';
+}
+
+function parseUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4020');
+  }
+  return value;
+}
+
+function write(file: string, text: string, what: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write the ${what} to ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+}
+
+interface VerifyOpts {
+  journalUrl?: string;
+  token?: string;
+  providerStatesUrl?: string;
+  junit?: string;
+  json?: string;
+  only?: GroupId[];
+  skip?: GroupId[];
+  pact?: string;
+  exportPatients?: string;
+}
+
+export function registerVerify(program: Command, io: CliIo): void {
+  program
+    .command('verify')
+    .description(
+      'Verify a journal system: consent gate, diagnosis sharing, booking conflict, change feed, problem+json and the shipped pact; exit 0 only if every check passed',
+    )
+    .addOption(
+      new Option('--journal-url <url>', "the journal's base URL (contract paths are appended)").argParser(parseUrl),
+    )
+    .addOption(new Option('--token <token>', 'the platform token the journal expects').env('MINLAEGE_JOURNAL_TOKEN'))
+    .addOption(
+      new Option(
+        '--provider-states-url <url>',
+        "the journal's provider-state endpoint (Pact's protocol); without it the conformance patients must be imported",
+      ).argParser(parseUrl),
+    )
+    .addOption(new Option('--junit <file>', 'write a JUnit XML report'))
+    .addOption(new Option('--json <file>', 'write the report as JSON'))
+    .addOption(new Option('--only <group...>', 'run only these groups').choices([...GROUP_IDS]))
+    .addOption(new Option('--skip <group...>', 'leave these groups out').choices([...GROUP_IDS]))
+    .addOption(new Option('--pact <file>', 'verify this pact file instead of the shipped one'))
+    .addOption(
+      new Option(
+        '--export-patients <file>',
+        "write the conformance patients (records and expected extracts) as NDJSON ('-' for stdout) and exit",
+      ),
+    )
+    .action(async (opts: VerifyOpts) => {
+      if (opts.exportPatients !== undefined) {
+        if (opts.exportPatients === '-') io.out(conformanceNdjson());
+        else {
+          write(opts.exportPatients, conformanceNdjson(), 'conformance patients');
+          io.err(`minlaege-sandbox: wrote the conformance patients to ${opts.exportPatients}\n`);
+        }
+        return;
+      }
+      if (opts.journalUrl === undefined) throw new UsageError('verify needs --journal-url (or --export-patients FILE)');
+      if (opts.token === undefined) {
+        throw new UsageError(
+          'verify needs --token (or MINLAEGE_JOURNAL_TOKEN): the platform token the journal expects',
+        );
+      }
+      if (opts.pact !== undefined && !existsSync(opts.pact)) throw new UsageError(`no pact file at ${opts.pact}`);
+      const report = await verifyJournal({
+        journalUrl: opts.journalUrl,
+        token: opts.token,
+        ...(opts.providerStatesUrl ? { providerStatesUrl: opts.providerStatesUrl } : {}),
+        ...(opts.only ? { only: opts.only } : {}),
+        ...(opts.skip ? { skip: opts.skip } : {}),
+        ...(opts.pact ? { pactFile: opts.pact } : {}),
+      });
+      io.out(formatSummary(report));
+      if (opts.junit) write(opts.junit, formatJunit(report), 'JUnit report');
+      if (opts.json) write(opts.json, formatJson(report), 'JSON report');
+      if (!report.ok) {
+        throw new VerificationFailed(`${report.totals.failed} of ${report.totals.checks} checks failed`);
+      }
+    });
+}

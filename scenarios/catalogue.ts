@@ -1,0 +1,76 @@
+/**
+ * The kit's catalogue of scenarios (`scenarios/catalogue/*.yaml`) and the step from a scenario to
+ * what the sandbox host loads: a ScenarioDefinition whose build makes the store afresh each time
+ * (a session's load or reset), so no session sees another's writes.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ScenarioDefinition } from '../mock-server/host.ts';
+import { buildScenario } from './build.ts';
+import { loadScenarioFile } from './load.ts';
+import type { Scenario } from './types.ts';
+
+/** The catalogue folder: beside this module in the repository (or the source's, from dist/). */
+export function catalogueDir(): string {
+  for (const rel of ['./catalogue/', '../../scenarios/catalogue/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(dir)) return dir;
+  }
+  throw new Error('scenarios/catalogue is missing from this installation');
+}
+
+/** The catalogue's files, by name. */
+export function catalogueFiles(): string[] {
+  const dir = catalogueDir();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Every catalogue scenario, loaded and checked (a broken file throws with its line and column). */
+export function loadCatalogue(): { file: string; scenario: Scenario }[] {
+  return catalogueFiles().map((file) => ({ file, scenario: loadScenarioFile(file) }));
+}
+
+/** A scenario as the host loads it. */
+export function scenarioDefinition(scenario: Scenario, source: 'catalogue' | 'file'): ScenarioDefinition {
+  return {
+    name: scenario.name,
+    summary: scenario.summary,
+    source,
+    build() {
+      const built = buildScenario(scenario);
+      return {
+        seed: scenario.seed,
+        asOf: built.asOf,
+        patients: built.patients,
+        start: built.start,
+        store: built.store,
+        timeline: built.timeline,
+      };
+    },
+  };
+}
+
+/**
+ * The whole catalogue as host definitions, cheaply: the name is the file's (a test keeps them
+ * equal) and the summary its `summary:` line, and the file is parsed and checked on first load.
+ * Parsing and checking every file would cost a sandbox's start several hundred milliseconds.
+ */
+export function catalogueDefinitions(): ScenarioDefinition[] {
+  return catalogueFiles().map((file) => {
+    const summary = /^summary:\s*(.+)$/m.exec(readFileSync(file, 'utf8'))?.[1]?.trim() ?? '';
+    let loaded: ScenarioDefinition | undefined;
+    return {
+      name: basename(file, '.yaml'),
+      summary,
+      source: 'catalogue',
+      build(overrides) {
+        loaded ??= scenarioDefinition(loadScenarioFile(file), 'catalogue');
+        return loaded.build(overrides);
+      },
+    };
+  });
+}

@@ -1,0 +1,177 @@
+// `minlaege-sandbox scenario …` and `serve --scenario`: list, show, validate with file:line:column,
+// run with exit code 0 when every expectation passes and 1 (with the difference) when one fails,
+// 2 for a mistake in the call; a served sandbox starts with the scenario, lists the catalogue, and
+// `run --base-url` runs against it in a session of its own.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliIo, run } from '../../cli/program.ts';
+
+const bin = fileURLToPath(new URL('../../cli/bin.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'scenario-cli-'));
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (s) => void out.push(s), err: (s) => void err.push(s) };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+const FAILING = `name: deliberately-failing
+summary: Expects data without consent, which the platform refuses
+seed: failing
+start: 2026-01-15T10:00:00+01:00
+people:
+  - { handle: ulla, age: 50, consent: never }
+expectations:
+  - name: the profile needs no consent
+    as: ulla
+    request: { method: GET, path: /me }
+    expect: { status: 200 }
+  - name: wrongly expects her vaccinations without consent
+    as: ulla
+    request: { method: GET, path: '/patients/{ulla}/vaccinations' }
+    expect: { status: 200 }
+`;
+
+const MINE = `name: my-served-scenario
+summary: A file given to serve
+seed: served
+start: 2026-01-15T10:00:00+01:00
+people:
+  - { handle: vera, age: 33, consent: given }
+timeline:
+  - { at: P1D, event: consent-withdrawn, person: vera }
+expectations:
+  - name: she reads her vaccinations
+    as: vera
+    request: { method: GET, path: '/patients/{vera}/vaccinations' }
+    expect: { status: 200 }
+  - name: after withdrawing she is asked for consent
+    at: P1DT1H
+    as: vera
+    request: { method: GET, path: '/patients/{vera}/vaccinations' }
+    expect: { status: 403, problem: consent-required }
+`;
+
+const failing = join(dir, 'failing.yaml');
+const mine = join(dir, 'mine.yaml');
+const broken = join(dir, 'broken.yaml');
+writeFileSync(failing, FAILING);
+writeFileSync(mine, MINE);
+writeFileSync(broken, FAILING.replace('age: 50', 'age: fifty'));
+
+describe('minlaege-sandbox scenario', () => {
+  it('lists the catalogue and shows a scenario', async () => {
+    const listed = capture();
+    expect(await run(['scenario', 'list'], listed.io)).toBe(0);
+    expect(listed.out()).toMatch(/^fully-booked\s+The clinic is fully booked/m);
+    const shown = capture();
+    expect(await run(['scenario', 'show', 'child-turns-15'], shown.io)).toBe(0);
+    expect(shown.out()).toMatch(/people: louise, magnus/);
+  });
+
+  it('validates a file, reporting problems as file:line:column (exit 1)', async () => {
+    const good = capture();
+    expect(await run(['scenario', 'validate', mine], good.io)).toBe(0);
+    expect(good.out()).toMatch(/ok \(my-served-scenario, 1 people, 2 expectations\)/);
+    const bad = capture();
+    expect(await run(['scenario', 'validate', broken], bad.io)).toBe(1);
+    expect(bad.err()).toContain(
+      `${broken}:6:26: expected whole years (41), or an exact age as a duration (P14Y11M), got "fifty"`,
+    );
+  });
+
+  it('runs a catalogue scenario in process with exit code 0', async () => {
+    const c = capture();
+    expect(await run(['scenario', 'run', 'consent-withdrawn'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/pass {2}his own data needs consent again \[P1DT1H\]/);
+    expect(c.out()).toMatch(/· {5}2026-01-16T10:00:00\.000\+01:00 jonas withdraws consent in the app/);
+    expect(c.out()).toMatch(/6 passed, 0 failed/);
+  });
+
+  it('runs a failing file with exit code 1 and prints the difference', async () => {
+    const c = capture();
+    expect(await run(['scenario', 'run', failing], c.io)).toBe(1);
+    expect(c.out()).toMatch(/pass {2}the profile needs no consent/);
+    expect(c.out()).toMatch(/FAIL {2}wrongly expects her vaccinations without consent/);
+    expect(c.out()).toMatch(
+      /status: expected 200, got 403 \(urn:minlaege-sandbox:problem:consent-required: Give consent/,
+    );
+    expect(c.out()).toMatch(/1 passed, 1 failed/);
+    expect(c.err()).toMatch(/1 expectation\(s\) of deliberately-failing failed/);
+  });
+
+  it('refuses an unknown scenario name or a missing file with exit code 2', async () => {
+    const unknown = capture();
+    expect(await run(['scenario', 'run', 'no-such-scenario'], unknown.io)).toBe(2);
+    expect(unknown.err()).toMatch(
+      /no scenario named no-such-scenario in the catalogue \(it has cancer-diagnosis-codes/,
+    );
+    const missing = capture();
+    expect(await run(['scenario', 'run', join(dir, 'nope.yaml')], missing.io)).toBe(2);
+    const url = capture();
+    expect(await run(['scenario', 'run', 'pin-lockout', '--base-url', 'ftp://x'], url.io)).toBe(2);
+  });
+});
+
+describe('serve --scenario', () => {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('starts with the file, lists the catalogue, and scenario run --base-url runs against it', async () => {
+    child = spawn(process.execPath, [tsx, bin, 'serve', '--port', '0', '--scenario', mine], { stdio: 'pipe' });
+    const proc = child;
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    const base = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start:\n${output}`)), 45_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+        if (url && output.includes('personas:')) {
+          clearTimeout(timer);
+          resolve(url);
+        }
+      };
+      proc.stdout.on('data', onData);
+      proc.stderr.on('data', onData);
+    });
+    expect(output).toMatch(/scenario: my-served-scenario, \d+ patients/);
+
+    const loaded = (await (await fetch(`${base}/__sandbox/scenario`)).json()) as { name: string };
+    expect(loaded.name).toBe('my-served-scenario');
+    const listed = (await (await fetch(`${base}/__sandbox/scenarios`)).json()) as { items: { name: string }[] };
+    expect(listed.items.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['default', 'fully-booked', 'my-served-scenario']),
+    );
+    const signIn = await fetch(`${base}/auth/sign-in/eid`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona: 'vera' }),
+    });
+    expect(signIn.status).toBe(200);
+
+    const remote = capture();
+    expect(await run(['scenario', 'run', mine, '--base-url', base], remote.io)).toBe(0);
+    expect(remote.out()).toMatch(/against http/);
+    expect(remote.out()).toMatch(/2 passed, 0 failed/);
+    const catalogued = capture();
+    expect(await run(['scenario', 'run', 'pin-lockout', '--base-url', base], catalogued.io)).toBe(0);
+    // The run used sessions of its own and removed them; the default session is untouched.
+    const sessions = (await (await fetch(`${base}/__sandbox/sessions`)).json()) as { items: { id: string }[] };
+    expect(sessions.items.map((s) => s.id)).toEqual(['default']);
+    const unknownFile = capture();
+    expect(await run(['scenario', 'run', failing, '--base-url', base], unknownFile.io)).toBe(2);
+    expect(unknownFile.err()).toMatch(/does not know the scenario deliberately-failing.*serve --scenario/);
+
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,182 @@
+// The scenario file format: its JSON Schema is a valid 2020-12 schema that every catalogue file
+// meets, and the loader reports each kind of mistake with file, line and column and what was
+// expected (YAML syntax, the schema, and what only the loader knows: handles, CPR numbers, dates).
+
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { catalogueDefinitions, catalogueFiles } from '../../scenarios/catalogue.ts';
+import { scenarioSchema } from '../../scenarios/check.ts';
+import { loadScenarioText, ScenarioFileError } from '../../scenarios/load.ts';
+
+const BASE = `name: t-scenario
+summary: A test
+seed: t
+start: 2026-01-15T10:00:00+01:00
+people:
+  - handle: mette
+    age: 42
+    consent: given
+  - handle: ida
+    age: 4
+links:
+  - { parent: mette, child: ida, custody: sole }
+expectations:
+  - name: she sees it
+    as: mette
+    request: { method: GET, path: '/patients/{ida}/vaccinations' }
+    expect: { status: 200 }
+`;
+
+/** The issues the loader reports for a text, as `line:column message`. */
+function issuesOf(text: string): string[] {
+  try {
+    loadScenarioText(text, 'test.yaml');
+  } catch (error) {
+    if (error instanceof ScenarioFileError) return error.issues.map((i) => `${i.line}:${i.column} ${i.message}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('the scenario schema', () => {
+  it('is a valid JSON Schema 2020-12', () => {
+    const ajv = new Ajv2020({ strict: false });
+    const schema = scenarioSchema();
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+  });
+
+  it.each(catalogueFiles().map((f) => [basename(f), f]))('%s validates and is named after its scenario', (_, file) => {
+    expect(issuesOf(readFileSync(file, 'utf8'))).toEqual([]);
+    const definition = catalogueDefinitions().find((d) => d.name === basename(file, '.yaml'));
+    const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
+    expect(scenario.name).toBe(basename(file, '.yaml'));
+    expect(definition?.summary).toBe(scenario.summary);
+    expect(scenario.expectations.length).toBeGreaterThan(0);
+  });
+
+  it('accepts the base file', () => {
+    expect(issuesOf(BASE)).toEqual([]);
+  });
+});
+
+describe('loader errors name file, line and column', () => {
+  it('a YAML syntax error', () => {
+    const issues = issuesOf(BASE.replace('  - handle: ida\n', '  - handle: ida\n   bad: [\n'));
+    expect(issues[0]).toMatch(/^\d+:\d+ YAML: /);
+  });
+
+  it('the whole message carries the file name', () => {
+    expect(() => loadScenarioText(BASE.replace('age: 42', 'age: old'), 'dir/my.yaml')).toThrow(/^dir\/my\.yaml:7:10: /);
+  });
+
+  it('an unknown property, at its key, with the allowed ones', () => {
+    expect(issuesOf(BASE.replace('    age: 42\n', '    age: 42\n    colour: blue\n'))).toEqual([
+      expect.stringMatching(/^8:5 unknown property "colour"; expected one of: handle, name, age, birthDate/),
+    ]);
+  });
+
+  it('a missing required property, at its object', () => {
+    expect(issuesOf(BASE.replace('seed: t\n', ''))).toEqual(['1:1 missing "seed"']);
+  });
+
+  it('a wrong type', () => {
+    expect(issuesOf(BASE.replace('expect: { status: 200 }', "expect: { status: '200' }"))).toEqual([
+      expect.stringMatching(/^17:23 expected integer, got "200"/),
+    ]);
+  });
+
+  it('a value outside an enum', () => {
+    expect(issuesOf(BASE.replace('custody: sole', 'custody: half'))).toEqual([
+      expect.stringMatching(/^12:43 expected one of: sole, joint, none, got "half"/),
+    ]);
+  });
+
+  it('a malformed handle, saying what a handle is', () => {
+    expect(issuesOf(BASE.replace('handle: ida', 'handle: Ida'))).toEqual([
+      expect.stringMatching(/^9:13 expected lower-case letters, digits and hyphens/),
+    ]);
+  });
+
+  it('a malformed offset', () => {
+    expect(issuesOf(BASE.replace('    as: mette\n', '    at: 1 day\n    as: mette\n'))).toEqual([
+      expect.stringMatching(/^15:9 expected an ISO 8601 duration from the scenario's start, not negative/),
+    ]);
+  });
+
+  it('an unknown handle in a link', () => {
+    expect(issuesOf(BASE.replace('child: ida', 'child: idaa'))).toEqual([
+      expect.stringMatching(/^12:29 unknown person "idaa"; expected one of: mette, ida/),
+    ]);
+  });
+
+  it('an unknown handle in a request path', () => {
+    expect(issuesOf(BASE.replace('{ida}/vaccinations', '{emil}/vaccinations'))).toEqual([
+      expect.stringMatching(/^16:35 unknown handle \{emil\}/),
+    ]);
+  });
+
+  it('an unknown persona and an unknown handle in present', () => {
+    const text = BASE.replace('as: mette', 'as: hanne').replace(
+      '{ status: 200 }',
+      '{ status: 200, present: [nobody] }',
+    );
+    expect(issuesOf(text)).toEqual([
+      expect.stringMatching(/^15:9 unknown person "hanne"/),
+      expect.stringMatching(/^17:38 unknown handle "nobody"/),
+    ]);
+  });
+
+  it('a handle used twice', () => {
+    expect(issuesOf(BASE.replace('handle: ida', 'handle: mette'))).toEqual([
+      expect.stringMatching(/^9:13 the handle "mette" is already used/),
+      expect.stringMatching(/unknown person "ida"/),
+      expect.stringMatching(/unknown handle \{ida\}/),
+    ]);
+  });
+
+  it('a real-looking CPR number', () => {
+    // 070761-4285 is not from the synthetic scheme: it could be a real person's.
+    expect(issuesOf(BASE.replace('    age: 42\n', '    cpr: 070761-4285\n'))).toEqual([
+      expect.stringMatching(/^7:10 expected a CPR number from the synthetic scheme/),
+    ]);
+  });
+
+  it('a 1 January birth date (no synthetic CPR)', () => {
+    expect(issuesOf(BASE.replace('    age: 4\n', '    birthDate: 2021-01-01\n'))).toEqual([
+      expect.stringMatching(/^10:16 a birth date of 1 January/),
+    ]);
+  });
+
+  it('age and birth date both', () => {
+    expect(issuesOf(BASE.replace('    age: 4\n', '    age: 4\n    birthDate: 2021-03-01\n'))).toEqual([
+      expect.stringMatching(/^9:5 give "age" or "birthDate", not both/),
+    ]);
+  });
+
+  it('an event that names the wrong kind of record', () => {
+    const text = BASE.replace(
+      'expectations:',
+      'timeline:\n  - { at: P1D, event: doctor-replies, patient: mette, eConsultation: ida, body: Svar }\nexpectations:',
+    );
+    expect(issuesOf(text)).toEqual([expect.stringMatching(/^14:70 expected the handle of an e-consultation of mette/)]);
+  });
+
+  it('an event with a property of another kind of event', () => {
+    const text = BASE.replace(
+      'expectations:',
+      'timeline:\n  - { at: P1D, event: journal-down, person: mette }\nexpectations:',
+    );
+    expect(issuesOf(text)).toEqual([
+      expect.stringMatching(/^14:37 unknown property "person"; expected one of: at, event/),
+    ]);
+  });
+
+  it('an expectation with neither a request nor a race', () => {
+    expect(issuesOf(BASE.replace("    request: { method: GET, path: '/patients/{ida}/vaccinations' }\n", ''))).toEqual([
+      expect.stringMatching(/^14:5 expected either "request" \(with "as"\) or "race" with "others"/),
+    ]);
+  });
+});
