@@ -45,6 +45,8 @@ export interface ScenarioDefinition {
     start: Date;
     store?: SandboxStore;
     timeline?: TimelineEvent[];
+    /** The handles of the people the scenario names (its personas), for provider states. */
+    people?: string[];
   };
 }
 
@@ -68,6 +70,8 @@ export interface SandboxSession {
   timeline: TimelineEvent[];
   /** Persona handle of each patient id (for the request log). */
   handles: Map<string, string>;
+  /** The people the loaded scenario names, by handle. */
+  people: string[];
 }
 
 export interface HostOptions {
@@ -223,6 +227,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       loadedAt: new Date(),
     };
     session.timeline = [...(built.timeline ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
+    session.people = built.people ?? [];
     session.handles = handlesOf(session.sandbox.store);
   };
 
@@ -287,7 +292,10 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       const definition = scenarios.get(scenario.name);
       session.sandbox = sandboxOf(session, scenario, now, store);
       session.scenario = { ...scenario, loadedAt: new Date() };
-      const pending = definition?.build(scenario).timeline ?? [];
+      // The scenario's timeline and named people, from its definition; the store is the snapshot's.
+      const built = definition?.build(scenario);
+      session.people = built?.people ?? [];
+      const pending = built?.timeline ?? [];
       session.timeline = pending
         .filter((e) => e.at.getTime() > now.getTime())
         .sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -22,6 +22,7 @@
 import { type HttpHandler, http } from 'msw';
 import { createSandboxHost, type HostOptions, type SandboxHost } from '../mock-server/host.ts';
 import type { Sandbox } from '../mock-server/index.ts';
+import { catalogueDefinitions } from '../scenarios/catalogue.ts';
 
 export type { HostOptions, SandboxHost } from '../mock-server/host.ts';
 export type { Sandbox, SandboxOptions } from '../mock-server/index.ts';
@@ -51,7 +52,12 @@ export function sandboxHandlers(
   options: SandboxHandlersOptions,
 ): SandboxHandlers {
   const bare = isSandbox(target) ? target : undefined;
-  const host = bare ? undefined : isHost(target) ? target : createSandboxHost(target as HostOptions);
+  // A host made here offers the kit's scenario catalogue, as `serve` does.
+  const host = bare
+    ? undefined
+    : isHost(target)
+      ? target
+      : createSandboxHost({ scenarios: catalogueDefinitions(), ...(target as HostOptions) });
   const app = bare?.app ?? (host as SandboxHost).app;
   const base = options.baseUrl.replace(/\/+$/, '');
   // The path prefix to strip; the base itself may be relative (then its origin is the page's).

@@ -49,6 +49,7 @@ export function scenarioDefinition(scenario: Scenario, source: 'catalogue' | 'fi
         start: built.start,
         store: built.store,
         timeline: built.timeline,
+        people: scenario.people.map((person) => person.handle),
       };
     },
   };

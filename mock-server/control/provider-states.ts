@@ -201,6 +201,35 @@ const GENERIC: GenericState[] = [
 
 const SCENARIO_PREFIX = 'scenario ';
 
+/**
+ * What `scenario <name>` answers: the patient id of each person the scenario names, by handle,
+ * and with `as` (a handle) that persona's own `patientId`, `persona` and a ready `accessToken`.
+ */
+async function scenarioValues(session: SandboxSession, name: string, as: string | undefined): Promise<Values> {
+  const { store } = session.sandbox;
+  const values: Values = { scenario: name };
+  for (const handle of session.people) {
+    const id = store.personas.get(handle)?.patient.patient.id;
+    if (id) values[handle] = id;
+  }
+  if (as !== undefined) {
+    const persona = store.personas.get(as);
+    if (!persona) {
+      throw new ValidationError(`The scenario has no persona ${as}.`, [
+        { pointer: '/body/params/as', message: `is not a persona of ${name}` },
+      ]);
+    }
+    const described = describePersona(store, persona, session.sandbox.clock.now());
+    if (!described.canSignIn) {
+      throw new ValidationError(`${as} is under 15 and cannot sign in.`, [
+        { pointer: '/body/params/as', message: 'must be a persona who can sign in' },
+      ]);
+    }
+    Object.assign(values, await valuesOf(session, described));
+  }
+  return values;
+}
+
 export function registerProviderStates(app: Hono, host: SandboxHost): void {
   app.get('/__sandbox/provider-states', (c) =>
     c.json({
@@ -208,7 +237,7 @@ export function registerProviderStates(app: Hono, host: SandboxHost): void {
         ...[...host.scenarios.values()].map((s) => ({
           state: `${SCENARIO_PREFIX}${s.name}`,
           summary: `Loads ${s.name}: ${s.summary}`,
-          params: s.source === 'population' ? ['seed', 'asOf', 'patients'] : [],
+          params: s.source === 'population' ? ['seed', 'asOf', 'patients', 'as'] : ['as'],
         })),
         ...GENERIC.map(({ state, summary, params }) => ({ state, summary, params })),
       ],
@@ -240,11 +269,14 @@ export function registerProviderStates(app: Hono, host: SandboxHost): void {
       return c.json({});
     }
     if (scenario) {
-      const known = scenario.source === 'population' ? ['seed', 'asOf', 'patients'] : [];
+      const known = scenario.source === 'population' ? ['seed', 'asOf', 'patients', 'as'] : ['as'];
       const errors = Object.keys(params)
         .filter((k) => !known.includes(k))
         .map((k) => ({ pointer: `/body/params/${k}`, message: `is not a parameter of ${state}` }));
-      const typed = params as { seed?: unknown; asOf?: unknown; patients?: unknown };
+      const typed = params as { seed?: unknown; asOf?: unknown; patients?: unknown; as?: unknown };
+      if (typed.as !== undefined && typeof typed.as !== 'string') {
+        errors.push({ pointer: '/body/params/as', message: 'must be a persona handle' });
+      }
       if (typed.seed !== undefined && typeof typed.seed !== 'string')
         errors.push({ pointer: '/body/params/seed', message: 'must be a string' });
       if (typed.asOf !== undefined && !(typeof typed.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(typed.asOf))) {
@@ -257,8 +289,9 @@ export function registerProviderStates(app: Hono, host: SandboxHost): void {
         errors.push({ pointer: '/body/params/patients', message: 'must be a whole number from 1 to 5000' });
       }
       if (errors.length > 0) throw new ValidationError(`Unknown or ill-typed params for ${state}.`, errors);
-      host.load(session, scenario.name, params as { seed?: string; asOf?: string; patients?: number });
-      return c.json({ scenario: scenario.name });
+      const { as, ...overrides } = params as { seed?: string; asOf?: string; patients?: number; as?: string };
+      host.load(session, scenario.name, overrides);
+      return c.json(await scenarioValues(session, scenario.name, as));
     }
     if (Object.keys(params).length > 0) {
       throw new ValidationError(

@@ -139,4 +139,14 @@ describe('the control API through MSW', () => {
     expect(Date.parse(a.now) - Date.parse(fresh.now)).toBeGreaterThan(6.9 * 86_400_000);
     expect(handlers.host?.sessions.has('msw-a')).toBe(true);
   });
+
+  it("loads a scenario of the kit's catalogue in a session", async () => {
+    const res = await fetch(`${BASE}/__sandbox/scenario`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-sandbox-session': 'msw-scenario' },
+      body: JSON.stringify({ name: 'parent-with-children' }),
+    });
+    expect(res.status).toBe(200);
+    expect(handlers.host?.session('msw-scenario').sandbox.store.personas.has('mette')).toBe(true);
+  });
 });

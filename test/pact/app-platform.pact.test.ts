@@ -39,8 +39,11 @@ const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwYXRfMU9kUTAwMDAifQ.c2lnbmF0dXJl'
 const pact = new PactV4({ dir: OUT, consumer: 'min-laege-app', provider: 'min-laege-platform', logLevel: 'error' });
 
 const auth = { Authorization: fromProviderState('Bearer ${accessToken}', `Bearer ${TOKEN}`) };
-/** A path of the signed-in persona (or of their child: `childId`). */
-const own = (rest: string, who: 'patientId' | 'childId' = 'patientId', example = PATIENT) =>
+/**
+ * A path of the signed-in persona (`patientId`), or of someone a provider state names: a child
+ * (`childId`), or a person of a scenario by handle (`ida`).
+ */
+const own = (rest: string, who = 'patientId', example = PATIENT) =>
   fromProviderState(`/patients/\${${who}}${rest}`, `/patients/${example}${rest}`);
 const app = (url: string) => createAppClient({ baseUrl: url, token: TOKEN });
 
@@ -160,7 +163,7 @@ describe.sequential('app → platform pact', () => {
   it('gives consent the first time', async () => {
     await pact
       .addInteraction()
-      .given('a persona whose consent was never given')
+      .given('scenario consent-never-given', { as: 'sofie' })
       .uponReceiving('consent given')
       .withRequest('PUT', '/me/consent', (b) => b.headers(auth).jsonBody({ accepted: true }))
       .willRespondWith(200, (b) =>
@@ -175,7 +178,7 @@ describe.sequential('app → platform pact', () => {
   it('is refused data before consent', async () => {
     await pact
       .addInteraction()
-      .given('a persona whose consent was never given')
+      .given('scenario consent-never-given', { as: 'sofie' })
       .uponReceiving('a request for diagnoses without consent')
       .withRequest('GET', own('/diagnoses'), (b) => b.headers(auth))
       .willRespondWith(403, (b) => b.headers(PROBLEM_JSON).jsonBody(problem('consent-required', 403)))
@@ -233,7 +236,7 @@ describe.sequential('app → platform pact', () => {
   it('lists the children it may act for', async () => {
     await pact
       .addInteraction()
-      .given('a parent with a child under 15')
+      .given('scenario parent-with-children', { as: 'mette' })
       .uponReceiving('a request for the children')
       .withRequest('GET', '/me/children', (b) => b.headers(auth))
       .willRespondWith(200, (b) =>
@@ -260,9 +263,9 @@ describe.sequential('app → platform pact', () => {
   it("reads a child's vaccinations", async () => {
     await pact
       .addInteraction()
-      .given('a parent with a child under 15')
+      .given('scenario parent-with-children', { as: 'mette' })
       .uponReceiving("a request for a child's vaccinations")
-      .withRequest('GET', own('/vaccinations', 'childId', CHILD), (b) => b.headers(auth))
+      .withRequest('GET', own('/vaccinations', 'ida', CHILD), (b) => b.headers(auth))
       .willRespondWith(200, (b) =>
         b.headers(JSON_TYPE).jsonBody({ items: listOf(vaccination(CHILD)), nextCursor: textOrNull(null) }),
       )
@@ -277,9 +280,9 @@ describe.sequential('app → platform pact', () => {
   it("is refused a child's diagnoses", async () => {
     await pact
       .addInteraction()
-      .given('a parent with a child under 15')
+      .given('scenario parent-with-children', { as: 'mette' })
       .uponReceiving("a request for a child's diagnoses")
-      .withRequest('GET', own('/diagnoses', 'childId', CHILD), (b) => b.headers(auth))
+      .withRequest('GET', own('/diagnoses', 'ida', CHILD), (b) => b.headers(auth))
       .willRespondWith(403, (b) => b.headers(PROBLEM_JSON).jsonBody(problem('not-available-for-child', 403)))
       .executeTest(async (server) => {
         const { error } = await app(server.url).GET('/patients/{patientId}/diagnoses', {
@@ -292,9 +295,9 @@ describe.sequential('app → platform pact', () => {
   it('is refused the data of a child of 15 or older', async () => {
     await pact
       .addInteraction()
-      .given('a parent with a child of 15 or older')
+      .given('scenario parent-with-children', { as: 'mette' })
       .uponReceiving('a request for the vaccinations of a child of 15 or older')
-      .withRequest('GET', own('/vaccinations', 'childId', 'pat_1OdQ0014'), (b) => b.headers(auth))
+      .withRequest('GET', own('/vaccinations', 'freja', 'pat_1OdQ0014'), (b) => b.headers(auth))
       .willRespondWith(403, (b) => b.headers(PROBLEM_JSON).jsonBody(problem('proxy-access-denied', 403)))
       .executeTest(async (server) => {
         const { error } = await app(server.url).GET('/patients/{patientId}/vaccinations', {
@@ -418,8 +421,7 @@ describe.sequential('app → platform pact', () => {
   it('is told the clinic does not take photos', async () => {
     await pact
       .addInteraction()
-      .given('a persona with consent given')
-      .given('the clinic does not allow attachments')
+      .given('scenario clinic-without-attachments-video-or-booking', { as: 'peter' })
       .uponReceiving('a new e-consultation with a photo where the clinic allows none')
       .withRequest('POST', own('/e-consultations'), (b) =>
         b.headers(auth).jsonBody({

@@ -1,16 +1,19 @@
 // Provider verification of the committed app ↔ platform pact against the sandbox platform
 // (createSandboxHost) over real HTTP on a free loopback port, with the control API's provider-state
-// endpoint setting up each interaction's states and tearing them down.
+// endpoint setting up each interaction's states (scenarios of the catalogue, generic states) and
+// tearing them down.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxHost } from '../../mock-server/host.ts';
 import { listen, type RunningServer } from '../../mock-server/node.ts';
+import { catalogueDefinitions } from '../../scenarios/catalogue.ts';
 import { COMMITTED_DIR, verifyPact } from './support.ts';
 
 describe('the sandbox platform honours the app pact', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    const host = createSandboxHost({ log: () => {} });
+    // As `serve` runs it: the catalogue's scenarios loadable as provider states.
+    const host = createSandboxHost({ scenarios: catalogueDefinitions(), log: () => {} });
     server = await listen(host.app.fetch, { host: '127.0.0.1', port: 0 });
   });
   afterAll(() => server?.close());
