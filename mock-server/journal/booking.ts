@@ -61,6 +61,14 @@ export function registerBooking(app: Hono, deps: JournalDeps): void {
     return doctors[Math.floor(minutes / SLOT_MINUTES) % Math.max(1, doctors.length)] ?? deps.clinic().name;
   };
 
+  // What a slot is for, as Danish clinics lay out the day: the morning hour 8–9 is telephone time,
+  // and where the clinic offers video the last slot of every hour is a video consultation.
+  const kindOf = (minutes: number): 'in-person' | 'phone' | 'video' => {
+    if (minutes >= 8 * 60 && minutes < 9 * 60) return 'phone';
+    if (deps.clinic().capabilities.videoConsultation && minutes % 60 === 60 - SLOT_MINUTES) return 'video';
+    return 'in-person';
+  };
+
   app.get('/slots', (c) => {
     requireBooking();
     const { from, to } = c.get('request').query as { from: IsoDate; to: IsoDate };
@@ -84,7 +92,7 @@ export function registerBooking(app: Hono, deps: JournalDeps): void {
           id,
           startsAt: start.toISOString(),
           endsAt: new Date(start.getTime() + SLOT_MINUTES * 60_000).toISOString(),
-          kind: 'in-person' as const,
+          kind: kindOf(minutes),
           practitioner: practitionerOf(minutes),
         });
       }
@@ -109,13 +117,14 @@ export function registerBooking(app: Hono, deps: JournalDeps): void {
     // Check and take in one step: nothing awaits in between, so simultaneous bookings cannot both win.
     if (taken().has(id)) throw new SandboxError('slot-taken', 'Someone else booked this slot; choose another.');
     taken().add(id);
+    const minutes = Number(id.slice(12, 14)) * 60 + Number(id.slice(14, 16));
     const appointment = {
       id: `apt_${id.slice(4)}${line.patient.id.slice(4)}`,
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + SLOT_MINUTES * 60_000).toISOString(),
-      kind: 'in-person' as const,
+      kind: kindOf(minutes),
       status: 'booked' as const,
-      practitioner: practitionerOf(Number(id.slice(12, 14)) * 60 + Number(id.slice(14, 16))) as string | null,
+      practitioner: practitionerOf(minutes) as string | null,
       reason: reason ?? null,
       bookedBy: { role: bookedBy.role, name },
       cancelledAt: null,

@@ -47,6 +47,32 @@ describe('video consultation (clinic offers video)', () => {
     expect(second.joinUrl).not.toBe(session1.joinUrl);
   });
 
+  it('books a video slot in the app and joins it; the morning hour is telephone time', async () => {
+    const other = adults[1];
+    if (!other) throw new Error('need a second consenting adult');
+    const token = await tokenOf(other);
+    const slots = (await (await call(token, 'GET', `/patients/${other.patient.id}/booking-slots`)).json()).items as {
+      id: string;
+      startsAt: string;
+      kind: string;
+    }[];
+    const kinds = new Set(slots.map((s) => s.kind));
+    expect(kinds).toEqual(new Set(['in-person', 'phone', 'video']));
+    for (const slot of slots) {
+      const minute = new Date(slot.startsAt).getUTCMinutes();
+      if (slot.kind === 'video') expect(minute).toBe(45);
+    }
+    const video = slots.find((s) => s.kind === 'video');
+    const booked = await call(token, 'POST', `/patients/${other.patient.id}/appointments`, { slotId: video?.id });
+    expect(booked.status).toBe(201);
+    const appointment = await booked.json();
+    expect(appointment.kind).toBe('video');
+    const joined = await call(token, 'POST', `/patients/${other.patient.id}/video-consultations`, {
+      appointmentId: appointment.id,
+    });
+    expect(joined.status).toBe(201);
+  });
+
   it('refuses an appointment that is not video, is cancelled, has ended or is unknown', async () => {
     const token = await tokenOf(me);
     const inPerson = book('in-person');
