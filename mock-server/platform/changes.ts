@@ -23,6 +23,8 @@ type ChangeEntry = components['schemas']['ChangeEntry'];
 
 /** The least time between two reads of one clinic's feed (sandbox time). */
 export const FEED_PULL_INTERVAL_MS = 1000;
+/** How long a read of the patient's data waits for the clinic's feed before answering from the copy. */
+export const FEED_WAIT_MS = 1000;
 const PAGE_SIZE = 100;
 
 /** The record list each feed category updates. */
@@ -155,8 +157,16 @@ export async function pullAfterWrite(deps: PlatformDeps, clinicId: string): Prom
 export function registerChanges(app: Hono, deps: PlatformDeps): void {
   app.use('/patients/:patientId/*', async (c, next) => {
     const subject = deps.store.patients.get(c.req.param('patientId') ?? '');
-    // A failed read is not the request's failure: it is answered from the copy as it is.
-    if (subject) await pullChanges(deps, subject.clinicId).catch(() => {});
+    // A failed read is not the request's failure: it is answered from the copy as it is. Nor
+    // does a slow journal hold the answer up for long: past FEED_WAIT_MS the read goes on behind.
+    if (subject) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, FEED_WAIT_MS);
+      });
+      await Promise.race([pullChanges(deps, subject.clinicId).catch(() => {}), waited]);
+      clearTimeout(timer);
+    }
     await next();
   });
 }

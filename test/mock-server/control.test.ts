@@ -483,6 +483,26 @@ describe('faults', () => {
     expect(retried.status).toBe(201);
   });
 
+  it("answers from the copy within a second while the journal's feed is slow", async () => {
+    const host = createSandboxHost({ population: POPULATION });
+    const { call, signIn } = client(host);
+    const [adult] = consentingAdults(host.session().sandbox.store);
+    const id = adult?.patient.id ?? '';
+    const token = await signIn(handleOf(host, id));
+    expect((await call('GET', `/patients/${id}/medication`, undefined, token)).status).toBe(200); // the copy
+    await call('POST', '/__sandbox/faults', {
+      target: 'journal',
+      match: { path: '/changes' },
+      effect: { kind: 'latency', ms: 4000 },
+    });
+    await call('POST', '/__sandbox/clock/advance', { by: 'PT2S' }); // the feed is due again
+    const t = performance.now();
+    const res = await call('GET', `/patients/${id}/medication`, undefined, token);
+    expect(res.status).toBe(200);
+    expect(performance.now() - t).toBeLessThan(1900);
+    expect((await call('GET', '/__sandbox/faults')).body.items[0].hits).toBe(1); // the feed was being read
+  });
+
   it('times out a slow journal', async () => {
     const host = createSandboxHost({ population: POPULATION });
     const { call, signIn } = client(host);
