@@ -243,8 +243,12 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
   const sessions = new SessionPool<SandboxSession>(options.sessions ?? 32, newSession);
   sessions.use(DEFAULT_SESSION);
 
+  const journalBase = options.journal ? new URL(options.journal.url).pathname.replace(/\/+$/, '') : '';
   async function journalFault(session: SandboxSession, request: Request, forward: FetchLike): Promise<Response> {
-    const effect = session.faults.take('journal', request.method, new URL(request.url).pathname);
+    // Paths as in the journal contract: relative to a --journal-url's own base path.
+    const path = new URL(request.url).pathname;
+    const relative = journalBase && path.startsWith(journalBase) ? path.slice(journalBase.length) || '/' : path;
+    const effect = session.faults.take('journal', request.method, relative);
     if (!effect) return forward(request);
     switch (effect.kind) {
       case 'latency':

@@ -8,6 +8,7 @@ import { problemKindOf } from '../../domain/problem-types.ts';
 import { accessUntil } from '../../domain/proxy.ts';
 import { addDays, copenhagenDate, copenhagenInstant } from '../../domain/time.ts';
 import { createSandboxHost, type SandboxHost } from '../../mock-server/host.ts';
+import { createJournalHost } from '../../mock-server/journal-host.ts';
 import { listen, type RunningServer } from '../../mock-server/node.ts';
 import { consentingAdults, parentWithChild } from './sandbox-people.ts';
 
@@ -501,6 +502,45 @@ describe('faults', () => {
     expect(res.status).toBe(200);
     expect(performance.now() - t).toBeLessThan(1900);
     expect((await call('GET', '/__sandbox/faults')).body.items[0].hits).toBe(1); // the feed was being read
+  });
+
+  it('matches journal faults on contract paths behind a --journal-url with a base path', async () => {
+    const journal = createJournalHost({ population: POPULATION, platformToken: 'base-path-token', log: () => {} });
+    // The vendor's journal lives under /platform/v1 on its host.
+    const fetchJournal = (request: Request) => {
+      const url = new URL(request.url);
+      url.pathname = url.pathname.replace(/^\/platform\/v1/, '');
+      return journal.app.fetch(new Request(url, request));
+    };
+    const host = createSandboxHost({
+      population: POPULATION,
+      journal: { url: 'http://journal.test/platform/v1', token: 'base-path-token', fetch: fetchJournal },
+    });
+    const { call, signIn } = client(host);
+    const adults = consentingAdults(host.session().sandbox.store);
+    const [first, second] = adults;
+    expect(
+      (
+        await call(
+          'GET',
+          `/patients/${first?.patient.id}/medication`,
+          undefined,
+          await signIn(handleOf(host, first?.patient.id ?? '')),
+        )
+      ).status,
+    ).toBe(200);
+    await call('POST', '/__sandbox/faults', {
+      target: 'journal',
+      match: { path: '/patients/*/record' },
+      effect: { kind: 'outage' },
+    });
+    const res = await call(
+      'GET',
+      `/patients/${second?.patient.id}/medication`,
+      undefined,
+      await signIn(handleOf(host, second?.patient.id ?? '')),
+    );
+    expect(res.status).toBe(503);
   });
 
   it('times out a slow journal', async () => {
