@@ -112,7 +112,14 @@ export function registerVerify(program: Command, io: CliIo): void {
       if (opts.junit) write(opts.junit, formatJunit(report), 'JUnit report');
       if (opts.json) write(opts.json, formatJson(report), 'JSON report');
       if (!report.ok) {
-        throw new VerificationFailed(`${report.totals.failed} of ${report.totals.checks} checks failed`);
+        const { failed, skipped, checks } = report.totals;
+        throw new VerificationFailed(
+          failed > 0
+            ? `${failed} of ${checks} checks failed`
+            : checks === 0
+              ? 'no check ran'
+              : `${skipped} of ${checks} checks could not run (see why above); leave their group out with --skip to accept that`,
+        );
       }
     });
 }

@@ -1,22 +1,22 @@
 /**
  * JSON straight to UTF-8 bytes: the bytes of `JSON.stringify(value)`, written into a growing byte
  * buffer without building the string first. For the generators' output (a complete patient is
- * ~8 KB of JSON) stringifying and then encoding cost more than generating the patient; writing the
- * bytes in one pass takes about a third of that, makes no long strings for the collector, and
- * avoids V8's two-byte strings (one lab unit with a "µ" turns the whole stringified line into
- * UTF-16, twice the size to encode).
+ * ~8 KB of JSON) stringifying and then encoding cost as much as generating the patient; writing
+ * bytes in one pass (see patient-json.ts for the shape-aware writer) makes no long strings for
+ * the collector and avoids V8's two-byte strings (one lab name with a "—" turns a whole
+ * stringified line into UTF-16, twice the bytes to encode).
  *
- * The output is byte for byte `Buffer.from(JSON.stringify(value))` for any JSON-able value: key
- * order as `Object.keys`, `toJSON` honoured, `undefined`, functions and symbols left out of
- * objects and written as null in arrays, non-finite numbers as null, the same escapes (short forms,
- * `\u00xx` in lower case, lone surrogates escaped). A test compares it with JSON.stringify.
+ * `json(value)` writes byte for byte `Buffer.from(JSON.stringify(value))` for any JSON-able value:
+ * key order as `Object.keys`, `toJSON` honoured, `undefined`, functions and symbols left out of
+ * objects and written as null in arrays, non-finite numbers as null, and the same escapes (short
+ * forms, `\u00xx` in lower case, lone surrogates escaped). A test compares it with JSON.stringify.
  */
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const HEX = '0123456789abcdef';
 
-/** The escape JSON.stringify writes for an ASCII control character (or `"` and `\`), if short. */
+/** The escape letter JSON.stringify writes after a backslash, where it has a short form. */
 const SHORT_ESCAPE: Partial<Record<number, number>> = {
   0x08: 0x62, // \b
   0x09: 0x74, // \t
@@ -27,7 +27,18 @@ const SHORT_ESCAPE: Partial<Record<number, number>> = {
   0x5c: 0x5c, // \\
 };
 
-/** A byte buffer that JSON values and raw ASCII are appended to. */
+/** The UTF-8 bytes of ASCII text, for fixed fragments of JSON (`,"name":`) copied in whole. */
+export function asciiBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) throw new RangeError(`not ASCII: ${JSON.stringify(text)}`);
+    bytes[i] = c;
+  }
+  return bytes;
+}
+
+/** A byte buffer that JSON values and raw bytes are appended to. */
 export class JsonBytes {
   /** The bytes written so far are `buffer[0 … length)`. */
   buffer: Buffer;
@@ -51,7 +62,17 @@ export class JsonBytes {
     this.buffer[this.length++] = b;
   }
 
-  /** Appends text of ASCII characters only, as is (separators, not JSON strings). */
+  /** Appends bytes as they are (a fragment from `asciiBytes`). */
+  raw(bytes: Uint8Array): void {
+    const n = bytes.length;
+    if (this.length + n > this.buffer.length) this.grow(n);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < n; i++) buffer[at++] = bytes[i] as number;
+    this.length = at;
+  }
+
+  /** Appends ASCII text as it is (separators, never a JSON string's content). */
   ascii(text: string): void {
     const n = text.length;
     if (this.length + n > this.buffer.length) this.grow(n);
@@ -69,66 +90,13 @@ export class JsonBytes {
     return this.value(value, '');
   }
 
-  private value(input: unknown, key: string): boolean {
-    let value = input;
-    if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-      value = (value as { toJSON(key: string): unknown }).toJSON(key);
-    }
-    switch (typeof value) {
-      case 'string':
-        this.string(value);
-        return true;
-      case 'number':
-        this.ascii(Number.isFinite(value) ? String(value) : 'null');
-        return true;
-      case 'boolean':
-        this.ascii(value ? 'true' : 'false');
-        return true;
-      case 'object':
-        if (value === null) this.ascii('null');
-        else if (Array.isArray(value)) this.array(value);
-        else if (value instanceof Number || value instanceof String || value instanceof Boolean) {
-          // Boxed primitives are written as their primitive, as JSON.stringify does.
-          this.value(value.valueOf(), key);
-        } else this.object(value as Record<string, unknown>);
-        return true;
-      case 'bigint':
-        throw new TypeError('Do not know how to serialize a BigInt');
-      default:
-        return false;
-    }
-  }
-
-  private array(items: readonly unknown[]): void {
-    this.byte(0x5b); // [
-    const n = items.length;
-    for (let i = 0; i < n; i++) {
-      if (i > 0) this.byte(0x2c); // ,
-      if (!this.value(items[i], String(i))) this.ascii('null');
-    }
-    this.byte(0x5d); // ]
-  }
-
-  private object(record: Record<string, unknown>): void {
-    this.byte(0x7b); // {
-    let first = true;
-    for (const key of Object.keys(record)) {
-      const field = record[key];
-      const t = typeof field;
-      // What JSON.stringify leaves out (its toJSON may still give something to write).
-      if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
-      const mark = this.length;
-      if (!first) this.byte(0x2c);
-      this.string(key);
-      this.byte(0x3a); // :
-      if (this.value(field, key)) first = false;
-      else this.length = mark; // a toJSON gave undefined: the key goes too
-    }
-    this.byte(0x7d); // }
+  /** A finite number as JSON.stringify writes it (non-finite ones as null). */
+  number(n: number): void {
+    this.ascii(Number.isFinite(n) ? String(n) : 'null');
   }
 
   /** A JSON string: quoted, escaped as JSON.stringify escapes, encoded as UTF-8. */
-  private string(text: string): void {
+  string(text: string): void {
     const n = text.length;
     // At most six bytes per UTF-16 unit (`\u001f`, or a lone surrogate escaped), and two quotes.
     if (this.length + 6 * n + 2 > this.buffer.length) this.grow(6 * n + 2);
@@ -170,6 +138,64 @@ export class JsonBytes {
     }
     buffer[at++] = QUOTE;
     this.length = at;
+  }
+
+  private value(input: unknown, key: string): boolean {
+    let value = input;
+    if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      value = (value as { toJSON(key: string): unknown }).toJSON(key);
+    }
+    switch (typeof value) {
+      case 'string':
+        this.string(value);
+        return true;
+      case 'number':
+        this.number(value);
+        return true;
+      case 'boolean':
+        this.ascii(value ? 'true' : 'false');
+        return true;
+      case 'object':
+        if (value === null) this.ascii('null');
+        else if (Array.isArray(value)) this.array(value);
+        else if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+          // Boxed primitives are written as their primitive, as JSON.stringify does.
+          this.value(value.valueOf(), key);
+        } else this.object(value as Record<string, unknown>);
+        return true;
+      case 'bigint':
+        throw new TypeError('Do not know how to serialize a BigInt');
+      default:
+        return false;
+    }
+  }
+
+  private array(items: readonly unknown[]): void {
+    this.byte(0x5b); // [
+    const n = items.length;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) this.byte(0x2c); // ,
+      if (!this.value(items[i], String(i))) this.ascii('null');
+    }
+    this.byte(0x5d); // ]
+  }
+
+  private object(record: Record<string, unknown>): void {
+    this.byte(0x7b); // {
+    let first = true;
+    for (const key of Object.keys(record)) {
+      const field = record[key];
+      const t = typeof field;
+      // What JSON.stringify leaves out (its toJSON may still give something to write).
+      if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
+      const mark = this.length;
+      if (!first) this.byte(0x2c); // ,
+      this.string(key);
+      this.byte(0x3a); // :
+      if (this.value(field, key)) first = false;
+      else this.length = mark; // a toJSON gave undefined: the key goes too
+    }
+    this.byte(0x7d); // }
   }
 
   /** Makes room for `more` bytes past the end, keeping what is written. */

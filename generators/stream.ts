@@ -1,10 +1,12 @@
 /**
  * Writes population lines to a stream as NDJSON (one JSON object a line) or as one JSON array, in
- * constant memory: each line is serialised and UTF-8 encoded straight into a 1 MiB buffer, and a
- * full buffer is handed to the stream, which may hold a few of them (its high-water mark) while the
+ * constant memory: each line is serialised straight to UTF-8 bytes in a 1 MiB buffer (json-bytes.ts,
+ * patient-json.ts: no string is built and encoded on the way), and a full buffer is handed to the stream, which may hold a few of them (its high-water mark) while the
  * disk catches up, so generating and writing overlap.
  */
 import type { Writable } from 'node:stream';
+import { JsonBytes } from './json-bytes.ts';
+import { writeLine } from './patient-json.ts';
 import type { PopulationLine } from './population.ts';
 
 export type OutputFormat = 'ndjson' | 'json';
@@ -17,50 +19,6 @@ export const OUTPUT_HIGH_WATER_MARK = 4 * BUFFER_BYTES;
 export interface WriteProgress {
   /** Called after each patient line with the number written so far. */
   onPatient?: (written: number) => void;
-}
-
-/**
- * Gathers text into UTF-8 buffers. Encoding each flat JSON string into place avoids building a long
- * concatenated string that the stream would have to flatten and encode again.
- */
-class Utf8Batcher {
-  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-  private used = 0;
-
-  constructor(private readonly out: Writable) {}
-
-  /**
-   * Copies the text and a newline in if they surely fit, synchronously (no promise: the common
-   * case); false if a flush must come first.
-   */
-  tryPushLine(text: string): boolean {
-    // A UTF-16 code unit never takes more than three UTF-8 bytes.
-    if (this.used + text.length * 3 + 1 > this.buffer.length) return false;
-    this.used += this.buffer.write(text, this.used, 'utf8');
-    this.buffer[this.used++] = 0x0a;
-    return true;
-  }
-
-  async push(text: string): Promise<void> {
-    // A UTF-16 code unit never takes more than three UTF-8 bytes.
-    if (this.used + text.length * 3 > this.buffer.length) {
-      await this.flush();
-      if (text.length * 3 > this.buffer.length) {
-        await write(this.out, Buffer.from(text, 'utf8'));
-        return;
-      }
-    }
-    this.used += this.buffer.write(text, this.used, 'utf8');
-  }
-
-  async flush(): Promise<void> {
-    if (this.used === 0) return;
-    const full = this.buffer.subarray(0, this.used);
-    // The stream keeps the buffer until it is written, so the next batch gets a fresh one.
-    this.buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-    this.used = 0;
-    await write(this.out, full);
-  }
 }
 
 /**
@@ -105,36 +63,32 @@ async function writeAllLines(
   progress: WriteProgress,
   check: () => void,
 ): Promise<number> {
-  const batch = new Utf8Batcher(out);
+  // Room for a full batch and the line that overflows it, so a buffer rarely has to grow.
+  const capacity = BUFFER_BYTES + 256 * 1024;
+  const bytes = new JsonBytes(capacity);
   let first = true;
   let patients = 0;
-  if (format === 'json') await batch.push('[');
+  if (format === 'json') bytes.byte(0x5b); // [
   for (const line of lines) {
     check();
-    if (format === 'ndjson') {
-      // No promise per line unless a flush is due: awaiting one costs a microtask turn.
-      const text = JSON.stringify(line);
-      if (!batch.tryPushLine(text)) {
-        await batch.push(text);
-        await batch.push('\n');
-      }
-    } else {
-      await batch.push(first ? '\n' : ',\n');
-      await batch.push(JSON.stringify(line));
-    }
+    if (format === 'json') bytes.ascii(first ? '\n' : ',\n');
+    writeLine(bytes, line);
+    if (format === 'ndjson') bytes.byte(0x0a);
     first = false;
     if (line.type === 'patient') {
       patients += 1;
       progress.onPatient?.(patients);
     }
+    // No promise per line unless a batch is full: awaiting one costs a microtask turn.
+    if (bytes.length >= BUFFER_BYTES) await write(out, bytes.take(capacity));
   }
-  if (format === 'json') await batch.push(first ? ']\n' : '\n]\n');
-  await batch.flush();
+  if (format === 'json') bytes.ascii(first ? ']\n' : '\n]\n');
+  if (bytes.length > 0) await write(out, bytes.take(0));
   check();
   return patients;
 }
 
-function write(out: Writable, data: string | Buffer): Promise<void> {
+function write(out: Writable, data: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     out.once('error', onError);
@@ -151,11 +105,11 @@ function write(out: Writable, data: string | Buffer): Promise<void> {
 }
 
 /**
- * Writes chunks of NDJSON text (from `parallelNdjson`) as NDJSON or as one JSON array; resolves
+ * Writes chunks of NDJSON bytes (from `parallelNdjson`) as NDJSON or as one JSON array; resolves
  * with the number of patients written.
  */
 export async function writeNdjsonChunks(
-  chunks: AsyncIterable<{ text: string; patients: number }>,
+  chunks: AsyncIterable<{ bytes: Uint8Array; patients: number }>,
   out: Writable,
   format: OutputFormat,
   progress: WriteProgress = {},
@@ -167,13 +121,14 @@ export async function writeNdjsonChunks(
     if (format === 'json') await write(out, '[');
     for await (const chunk of chunks) {
       errors.check();
-      if (chunk.text) {
+      if (chunk.bytes.length > 0) {
         if (format === 'json') {
           // A serialised line never holds a raw newline, so line ends are exactly the separators.
-          const body = chunk.text.slice(0, -1).replaceAll('\n', ',\n');
+          const text = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.length).toString('utf8');
+          const body = text.slice(0, -1).replaceAll('\n', ',\n');
           await write(out, `${first ? '\n' : ',\n'}${body}`);
         } else {
-          await write(out, chunk.text);
+          await write(out, chunk.bytes);
         }
         first = false;
       }
