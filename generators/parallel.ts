@@ -1,5 +1,5 @@
 /**
- * Generates a range of the population on several threads and yields NDJSON text in patient order.
+ * Generates a range of the population on several threads and yields NDJSON bytes in patient order.
  * Serialising a complete patient costs as much as generating it, so both are spread over the
  * machine's cores: chunks of whole blocks go round-robin to worker threads, at most two in flight
  * per worker, so memory stays flat however many patients are generated. The main thread only
@@ -21,7 +21,7 @@ export interface ParallelOptions extends PopulationOptions {
   threads: number;
 }
 
-/** NDJSON text of patients [from, to), chunk by chunk in order. */
+/** NDJSON bytes of patients [from, to), chunk by chunk in order. */
 export async function* parallelNdjson(options: ParallelOptions, from: number, to: number): AsyncGenerator<ChunkReply> {
   const chunks: [number, number][] = [];
   // The first chunk ends on a block boundary so later chunks start on one.

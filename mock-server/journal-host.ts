@@ -215,9 +215,19 @@ const STATES: JournalState[] = [
   {
     state: 'a change in the feed',
     summary:
-      'Books an appointment for a patient with consent registered, so the change feed has an appointment change.',
-    values: ['patientId', 'cpr', 'appointmentId'],
-    setup: bookedAppointment,
+      'Books an appointment for a patient with consent registered; `cursor` reads the feed from just before it, so the first entry after it is that appointment.',
+    values: ['patientId', 'cpr', 'appointmentId', 'cursor'],
+    async setup(world) {
+      // The feed's end before the booking: reading from it gives exactly the booking's change,
+      // however much the journal held already.
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await ok(world, 'GET', `/changes?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+        cursor = String(page.nextCursor);
+        if (!page.hasMore) break;
+      }
+      return { ...(await bookedAppointment(world)), cursor };
+    },
   },
   {
     state: 'a booked video appointment',

@@ -169,13 +169,15 @@ describe.sequential('platform → journal pact', () => {
     await pact
       .addInteraction()
       .given('a change in the feed')
-      .uponReceiving('a request for the change feed from the start')
-      .withRequest('GET', '/changes', (b) => b.headers(auth).query({ limit: '20' }))
+      .uponReceiving('a request for the change feed after a cursor')
+      .withRequest('GET', '/changes', (b) =>
+        b.headers(auth).query({ cursor: fromProviderState('${cursor}', 'c2VxOjA'), limit: '20' }),
+      )
       .willRespondWith(200, (b) =>
         b.headers(JSON_TYPE).jsonBody({ items: [entry], nextCursor: like('c2VxOjE'), hasMore: like(false) }),
       )
       .executeTest(async (server) => {
-        const page = await client(server.url).listChanges(undefined, 20);
+        const page = await client(server.url).listChanges('c2VxOjA', 20);
         expect(page.items[0]?.category).toBe('appointment');
       });
   });
