@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { cprBirthDate, cprSex, isSynthetic } from '../domain/cpr.ts';
+import { cprBirthDate, cprSex, isSynthetic, SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
 import { isIsoDate } from '../domain/time.ts';
 import { birthDateFromAge, dateOf, instantOf, parseOffset } from './time.ts';
 import type { AnswerSpec, Scenario } from './types.ts';
@@ -198,6 +198,13 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
       }
       if (birthDate > dateOf(s.start, start))
         add(at(p.birthDate ? 'birthDate' : 'age'), `the birth date ${birthDate} is after the start`);
+      const year = Number(birthDate.slice(0, 4));
+      if (year < SYNTHETIC_BIRTH_YEARS.from || year > SYNTHETIC_BIRTH_YEARS.to) {
+        add(
+          at(p.birthDate ? 'birthDate' : 'age'),
+          `a birth year from ${SYNTHETIC_BIRTH_YEARS.from} to ${SYNTHETIC_BIRTH_YEARS.to} (what a synthetic CPR number can encode), got ${year}`,
+        );
+      }
     }
     if (p.cpr !== undefined) {
       if (!isSynthetic(p.cpr)) {

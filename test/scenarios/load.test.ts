@@ -150,6 +150,15 @@ describe('loader errors name file, line and column', () => {
     ]);
   });
 
+  it('a birth year no synthetic CPR number can encode', () => {
+    expect(issuesOf(BASE.replace('    age: 4\n', '    birthDate: 1850-05-05\n'))).toEqual([
+      expect.stringMatching(/^10:16 a birth year from 1858 to 2057 .*got 1850/),
+    ]);
+    expect(issuesOf(BASE.replace('    age: 42\n', '    age: P170Y\n'))).toEqual([
+      expect.stringMatching(/^7:10 a birth year from 1858 to 2057/),
+    ]);
+  });
+
   it('age and birth date both', () => {
     expect(issuesOf(BASE.replace('    age: 4\n', '    age: 4\n    birthDate: 2021-03-01\n'))).toEqual([
       expect.stringMatching(/^9:5 give "age" or "birthDate", not both/),
