@@ -163,11 +163,11 @@ export function registerScenario(program: Command, io: CliIo): void {
           if (admin && path.startsWith('/__sandbox')) headers.set('authorization', `Bearer ${admin}`);
           return fetch(`${base}${path}`, { ...init, headers });
         };
-        let known: { name: string }[];
+        let known: { name: string; source?: string }[];
         try {
           const listed = await target('/__sandbox/scenarios', { method: 'GET' });
           if (!listed.ok) throw new Error(`GET /__sandbox/scenarios answered ${listed.status}`);
-          known = ((await listed.json()) as { items: { name: string }[] }).items;
+          known = ((await listed.json()) as { items: { name: string; source?: string }[] }).items;
         } catch (error) {
           throw new UsageError(`cannot reach the sandbox control API at ${base}: ${(error as Error).message}`);
         }
@@ -175,6 +175,18 @@ export function registerScenario(program: Command, io: CliIo): void {
           throw new UsageError(
             `the sandbox at ${base} does not know the scenario ${scenario.name}; a running sandbox loads only its catalogue and the files it was started with: start it with \`minlaege-sandbox serve --scenario ${arg}\``,
           );
+        }
+        // A file named like a catalogue scenario runs against the sandbox's catalogue copy: refuse
+        // it when it says something else, or its expectations would be checked against another
+        // scenario. (A sandbox started with the file itself lists it as source `file`.)
+        const listedAs = known.find((k) => k.name === scenario.name)?.source;
+        if (resolved.source === 'file' && listedAs === 'catalogue') {
+          const own = catalogueFiles().find((f) => basename(f, '.yaml') === scenario.name);
+          if (!own || JSON.stringify(loadScenarioFile(own)) !== JSON.stringify(scenario)) {
+            throw new UsageError(
+              `${arg} is named ${scenario.name} like a scenario of the catalogue but differs from it; the sandbox at ${base} would run the catalogue's: rename the file's scenario, or start the sandbox with \`minlaege-sandbox serve --scenario ${arg}\``,
+            );
+          }
         }
         session = `scenario-run-${process.pid}-${Date.now().toString(36)}`;
         cleanup = async () => {

@@ -3,12 +3,13 @@
 // 2 for a mistake in the call; a served sandbox starts with the scenario, lists the catalogue, and
 // `run --base-url` runs against it in a session of its own.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliIo, run } from '../../cli/program.ts';
+import { catalogueDir } from '../../scenarios/catalogue.ts';
 
 const bin = fileURLToPath(new URL('../../cli/bin.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
@@ -170,6 +171,17 @@ describe('serve --scenario', () => {
     const unknownFile = capture();
     expect(await run(['scenario', 'run', failing, '--base-url', base], unknownFile.io)).toBe(2);
     expect(unknownFile.err()).toMatch(/does not know the scenario deliberately-failing.*serve --scenario/);
+    // A changed copy of a catalogue scenario would run as the catalogue's: refused.
+    const changed = join(dir, 'pin-lockout-changed.yaml');
+    const original = readFileSync(join(catalogueDir(), 'pin-lockout.yaml'), 'utf8');
+    writeFileSync(changed, original.replace(/^summary: .*$/m, 'summary: My own pin lockout'));
+    const copy = capture();
+    expect(await run(['scenario', 'run', changed, '--base-url', base], copy.io)).toBe(2);
+    expect(copy.err()).toMatch(/named pin-lockout like a scenario of the catalogue but differs from it/);
+    // An unchanged copy runs.
+    const same = join(dir, 'pin-lockout-copy.yaml');
+    writeFileSync(same, original);
+    expect(await run(['scenario', 'run', same, '--base-url', base], capture().io)).toBe(0);
 
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
