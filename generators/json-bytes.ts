@@ -18,13 +18,13 @@ const HEX = '0123456789abcdef';
 
 /** The escape letter JSON.stringify writes after a backslash, where it has a short form. */
 const SHORT_ESCAPE: Partial<Record<number, number>> = {
-  0x08: 0x62, // \b
-  0x09: 0x74, // \t
-  0x0a: 0x6e, // \n
-  0x0c: 0x66, // \f
-  0x0d: 0x72, // \r
-  0x22: 0x22, // \"
-  0x5c: 0x5c, // \\
+  8: 0x62, // \b
+  9: 0x74, // \t
+  10: 0x6e, // \n
+  12: 0x66, // \f
+  13: 0x72, // \r
+  34: 0x22, // \"
+  92: 0x5c, // \\
 };
 
 /** The UTF-8 bytes of ASCII text, for fixed fragments of JSON (`,"name":`) copied in whole. */

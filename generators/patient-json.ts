@@ -11,8 +11,9 @@
  * field added to a generated record must be added here too, or a test comparing this writer with
  * JSON.stringify over thousands of generated lines fails.
  */
-import { asciiBytes, type JsonBytes } from './json-bytes.ts';
+
 import type { AppView, ExpectedExtract, ItemIds } from './expected-view.ts';
+import { asciiBytes, type JsonBytes } from './json-bytes.ts';
 import type { PatientLine, PopulationLine } from './population.ts';
 
 /** Thrown (and caught below) where the line is not of the shape this writer knows. */
@@ -112,16 +113,7 @@ const REFERRAL = keys('id', 'standard', 'kind', 'reason', 'receiver', 'status', 
 const RECEIVER = keys('name', 'department');
 const LAB_RESULT = keys('id', 'npuCode', 'name', 'value', 'unit', 'referenceInterval', 'abnormal', 'sampledAt');
 const INTERVAL = keys('lower', 'upper');
-const MEDICATION = keys(
-  'id',
-  'atcCode',
-  'name',
-  'activeIngredient',
-  'strength',
-  'dosageText',
-  'startDate',
-  'endDate',
-);
+const MEDICATION = keys('id', 'atcCode', 'name', 'activeIngredient', 'strength', 'dosageText', 'startDate', 'endDate');
 const E_CONSULTATION = keys('id', 'patientId', 'subject', 'status', 'createdAt', 'updatedAt', 'messages');
 const MESSAGE = keys('id', 'author', 'body', 'sentAt', 'attachments');
 const ATTACHMENT = keys('id', 'fileName', 'contentType', 'sizeBytes');
@@ -380,7 +372,16 @@ function interval(out: JsonBytes, i: { lower?: unknown; upper?: unknown }): void
 }
 
 function medication(out: JsonBytes, m: Journal['medications'][number]): void {
-  flat(out, MEDICATION, [m.id, m.atcCode, m.name, m.activeIngredient, m.strength, m.dosageText, m.startDate, m.endDate]);
+  flat(out, MEDICATION, [
+    m.id,
+    m.atcCode,
+    m.name,
+    m.activeIngredient,
+    m.strength,
+    m.dosageText,
+    m.startDate,
+    m.endDate,
+  ]);
 }
 
 function eConsultation(out: JsonBytes, e: Journal['eConsultations'][number]): void {
@@ -490,4 +491,3 @@ function view(out: JsonBytes, v: AppView): void {
   object(out, v.categories as Record<keyof ItemIds, unknown>, itemIds);
   out.byte(CLOSE);
 }
-

@@ -60,7 +60,7 @@ export function substitute(value: unknown, ids: Map<string, string>): unknown {
   return value;
 }
 
-/** The differences between what a value must hold (a subset) and what it holds. */
+/** The differences between what a value must hold (a subset; `null` for nothing there) and what it holds. */
 export function subsetDifferences(expected: unknown, actual: unknown, path = ''): string[] {
   const here = path || '(the body)';
   if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
@@ -77,6 +77,10 @@ export function subsetDifferences(expected: unknown, actual: unknown, path = '')
       return [`${here}: expected ${expected.length} item(s), got ${actual.length}`];
     }
     return expected.flatMap((v, i) => subsetDifferences(v, actual[i], `${path}/${i}`));
+  }
+  // `null` expects nothing there: the field absent, or null (e.g. a protected address).
+  if (expected === null) {
+    return actual === undefined || actual === null ? [] : [`${here}: expected nothing, got ${JSON.stringify(actual)}`];
   }
   return isDeepStrictEqual(expected, actual)
     ? []

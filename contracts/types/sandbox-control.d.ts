@@ -71,8 +71,7 @@ export interface paths {
          * The scenarios the sandbox knows
          * @description Every scenario that `loadScenario` accepts, by name: the generated population (`default`,
          *     source `population`), the kit's own catalogue of edge cases (`catalogue`) and scenario files
-         *     given to the sandbox at start (`file`). Until scenario files exist the generated population
-         *     `default` is the one entry. Few and bounded, so not paginated; sorted by name.
+         *     given to the sandbox at start (`file`). Few and bounded, so not paginated; sorted by name.
          */
         get: operations["listScenarios"];
         put?: never;

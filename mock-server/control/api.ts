@@ -91,7 +91,9 @@ export function registerControl(app: Hono, host: SandboxHost, _options: { log: (
   // --- scenarios -----------------------------------------------------------------------------
   app.get('/__sandbox/scenarios', (c) =>
     c.json({
-      items: [...host.scenarios.values()].map((s) => ({ name: s.name, summary: s.summary, source: s.source })),
+      items: [...host.scenarios.values()]
+        .map((s) => ({ name: s.name, summary: s.summary, source: s.source }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
     }),
   );
   app.get('/__sandbox/scenario', (c) => c.json(scenarioBody(sessionOf(c).scenario)));
