@@ -5,7 +5,7 @@
  * no check failed (1 when one did, 2 for a usage error). `--export-patients FILE` writes the
  * conformance patients as NDJSON for a vendor to import into a test system, and exits.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
   conformanceNdjson,
@@ -99,7 +99,18 @@ export function registerVerify(program: Command, io: CliIo): void {
           'verify needs --token (or MINLAEGE_JOURNAL_TOKEN): the platform token the journal expects',
         );
       }
-      if (opts.pact !== undefined && !existsSync(opts.pact)) throw new UsageError(`no pact file at ${opts.pact}`);
+      if (opts.pact !== undefined) {
+        if (!existsSync(opts.pact)) throw new UsageError(`no pact file at ${opts.pact}`);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(readFileSync(opts.pact, 'utf8'));
+        } catch (error) {
+          throw new UsageError(`${opts.pact}: not JSON (${(error as Error).message})`);
+        }
+        if (!Array.isArray((parsed as { interactions?: unknown } | null)?.interactions)) {
+          throw new UsageError(`${opts.pact}: not a pact file (no interactions array)`);
+        }
+      }
       const report = await verifyJournal({
         journalUrl: opts.journalUrl,
         token: opts.token,

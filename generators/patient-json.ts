@@ -49,7 +49,10 @@ function object<T>(out: JsonBytes, value: T, write: Writer<NonNullable<T>>): voi
 
 /** An array of items of a known shape. */
 function list<T>(out: JsonBytes, items: readonly T[], write: Writer<T>): void {
-  if (!Array.isArray(items)) return leaf(out, items);
+  if (!Array.isArray(items)) {
+    leaf(out, items);
+    return;
+  }
   out.byte(0x5b); // [
   for (let i = 0; i < items.length; i++) {
     if (i > 0) out.byte(0x2c); // ,
@@ -167,7 +170,7 @@ function patientLine(out: JsonBytes, line: PatientLine): void {
   out.byte(CLOSE);
 }
 
-/** Writes the fields of `value` named by `names` (in order) as leaves, then closes the object. */
+/** Writes each fragment (`{"a":`, `,"b":`…) followed by its value as a leaf, then closes the object. */
 function flat(out: JsonBytes, fragments: Uint8Array[], values: readonly unknown[]): void {
   for (let i = 0; i < fragments.length; i++) {
     out.raw(fragments[i] as Uint8Array);

@@ -296,6 +296,8 @@ describe('minlaege-sandbox verify', () => {
     [['verify', '--journal-url', 'ftp://x'], /expected an http\(s\) URL/],
     [['verify', '--journal-url', 'http://127.0.0.1:9', '--only', 'nope'], /Allowed choices are consent-gate/],
     [['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--pact', '/no/such/pact.json'], /no pact file/],
+    [['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--pact', 'package.json'], /not a pact file/],
+    [['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--pact', 'README.md'], /not JSON/],
   ])('refuses %j with exit code 2', async (argv, message) => {
     const saved = process.env.MINLAEGE_JOURNAL_TOKEN;
     delete process.env.MINLAEGE_JOURNAL_TOKEN;

@@ -124,11 +124,14 @@ export const pactVerification: GroupDefinition = {
         );
         if (verdict?.result?.toUpperCase() === 'OK' || (!verdict && errors.length === 0 && results.result === true))
           return;
+        // One line per mismatch, cut short: a mismatch can quote a whole answer (a list of slots).
+        const short = (text: string) =>
+          text.length > 400 ? `${text.slice(0, 400)}… (${text.length} characters)` : text;
         const details = errors.flatMap(
           (e) =>
-            e.mismatch?.mismatches?.map((m) => stripColour(`${m.path ? `${m.path}: ` : ''}${m.mismatch ?? ''}`)) ?? [
-              stripColour(e.mismatch?.message ?? JSON.stringify(e.mismatch)),
-            ],
+            e.mismatch?.mismatches?.map((m) =>
+              short(stripColour(`${m.path ? `${m.path}: ` : ''}${m.mismatch ?? ''}`)),
+            ) ?? [short(stripColour(e.mismatch?.message ?? JSON.stringify(e.mismatch)))],
         );
         throw new CheckFailed(
           verdict
