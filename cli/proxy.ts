@@ -7,6 +7,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type ContractName, contractPath } from '../contracts/index.ts';
 import { UsageError } from './errors.ts';
+import { parseHttpUrl } from './options.ts';
 import { startPrism } from './prism.ts';
 import type { CliIo } from './program.ts';
 
@@ -21,19 +22,6 @@ function parsePort(value: string): number {
     );
   }
   return port;
-}
-
-function parseUpstream(value: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4020');
-  }
-  return value;
 }
 
 /** Resolves on SIGINT or SIGTERM. */
@@ -54,7 +42,7 @@ export function registerProxy(program: Command, io: CliIo): void {
     .command('proxy')
     .description("Run Prism's validation proxy: forward to --upstream and refuse traffic that breaks the contract")
     .addOption(
-      new Option('--upstream <url>', 'where requests go (a journal system or a platform)').argParser(parseUpstream),
+      new Option('--upstream <url>', 'where requests go (a journal system or a platform)').argParser(parseHttpUrl),
     )
     .addOption(new Option('--contract <name>', 'the contract the traffic must honour').choices([...PROXY_CONTRACTS]))
     .addOption(new Option('--port <port>', 'port to listen on').default(DEFAULT_PROXY_PORT).argParser(parsePort))

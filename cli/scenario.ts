@@ -9,13 +9,14 @@
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { createSandboxHost, type ScenarioDefinition } from '../mock-server/host.ts';
 import { catalogueDefinitions, catalogueFiles, loadCatalogue, scenarioDefinition } from '../scenarios/catalogue.ts';
 import { formatIssue, loadScenarioFile, ScenarioFileError } from '../scenarios/load.ts';
 import { type ExpectationResult, type RunTarget, runScenario } from '../scenarios/run.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { UsageError } from './errors.ts';
+import { parseHttpUrl } from './options.ts';
 import type { CliIo } from './program.ts';
 
 /** Whether an argument names a file rather than a catalogue scenario. */
@@ -47,18 +48,7 @@ export function scenariosForServe(arg: string | undefined): { scenarios: Scenari
   return { scenarios, scenario: scenario.name };
 }
 
-function parseBaseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4010');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4010');
-  }
-  return value.replace(/\/+$/, '');
-}
+const parseBaseUrl = (value: string) => parseHttpUrl(value).replace(/\/+$/, '');
 
 /** Reports a file's problems as file:line:column lines and fails the command (exit 1). */
 function explainFileError(error: unknown, io: CliIo): never {

@@ -18,6 +18,7 @@ import { createStore } from '../mock-server/store.ts';
 import { withConformanceStates } from '../verify/journal-states.ts';
 import { UsageError } from './errors.ts';
 import { checkAsOf, parseCount } from './generate.ts';
+import { parseHttpUrl } from './options.ts';
 import { startPrism } from './prism.ts';
 import type { CliIo } from './program.ts';
 import { scenariosForServe } from './scenario.ts';
@@ -33,19 +34,6 @@ function parsePort(value: string): number {
 }
 
 const yesNo = (on: boolean) => (on ? 'yes' : 'no');
-
-function parseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4020');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4020');
-  }
-  return value;
-}
 
 interface PopulationOpts {
   seed: string;
@@ -128,7 +116,7 @@ export function registerServe(program: Command, io: CliIo): void {
       new Option(
         '--journal-url <url>',
         "a journal system to put behind the sandbox's platform instead of the fake ones",
-      ).argParser(parseUrl),
+      ).argParser(parseHttpUrl),
     )
     .addOption(
       new Option('--journal-token <token>', 'the platform token that journal expects').env('MINLAEGE_JOURNAL_TOKEN'),

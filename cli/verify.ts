@@ -6,7 +6,7 @@
  * conformance patients as NDJSON for a vendor to import into a test system, and exits.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import {
   conformanceNdjson,
   formatJson,
@@ -17,24 +17,12 @@ import {
   verifyJournal,
 } from '../verify/index.ts';
 import { UsageError } from './errors.ts';
+import { parseHttpUrl } from './options.ts';
 import type { CliIo } from './program.ts';
 
 /** Some check failed: exit code 1, after the reports are written. */
 export class VerificationFailed extends Error {
   override readonly name = 'VerificationFailed';
-}
-
-function parseUrl(value: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4020');
-  }
-  return value;
 }
 
 function write(file: string, text: string, what: string): void {
@@ -64,14 +52,14 @@ export function registerVerify(program: Command, io: CliIo): void {
       'Verify a journal system: consent gate, diagnosis sharing, booking conflict, change feed, problem+json and the shipped pact; exit 0 only if every check passed',
     )
     .addOption(
-      new Option('--journal-url <url>', "the journal's base URL (contract paths are appended)").argParser(parseUrl),
+      new Option('--journal-url <url>', "the journal's base URL (contract paths are appended)").argParser(parseHttpUrl),
     )
     .addOption(new Option('--token <token>', 'the platform token the journal expects').env('MINLAEGE_JOURNAL_TOKEN'))
     .addOption(
       new Option(
         '--provider-states-url <url>',
         "the journal's provider-state endpoint (Pact's protocol); without it the conformance patients must be imported",
-      ).argParser(parseUrl),
+      ).argParser(parseHttpUrl),
     )
     .addOption(new Option('--junit <file>', 'write a JUnit XML report'))
     .addOption(new Option('--json <file>', 'write the report as JSON'))

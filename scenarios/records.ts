@@ -5,19 +5,12 @@
  */
 import { icpc2TitleOf } from '../domain/sharing.ts';
 import type { IdFactory, JournalContent, LabResult } from '../generators/context.ts';
+import { JOURNAL_CATEGORIES } from '../generators/expected-view.ts';
 import { DANISH_TITLES } from '../generators/records/diagnoses.ts';
 import { dateOf, instantOf } from './time.ts';
 import type { Category, LabResultSpec, RecordsSpec } from './types.ts';
 
-const CATEGORIES: readonly Category[] = [
-  'diagnoses',
-  'vaccinations',
-  'appointments',
-  'referrals',
-  'labResults',
-  'medications',
-  'eConsultations',
-];
+const CATEGORIES: readonly Category[] = JOURNAL_CATEGORIES;
 
 const REFERRAL_STANDARD = { imaging: 'XREF02', physiotherapy: 'XREF07' } as Record<string, string>;
 

@@ -5,6 +5,7 @@
  * consent-required before consent is registered and again after it is withdrawn.
  */
 import { syntheticCpr } from '../../domain/cpr.ts';
+import { JOURNAL_CATEGORIES } from '../../generators/expected-view.ts';
 import { CheckFailed, type GroupDefinition } from '../kit.ts';
 import {
   conformancePatient,
@@ -19,15 +20,8 @@ import {
 } from './support.ts';
 
 const N = 2;
-const CLINICAL_KEYS = [
-  'diagnoses',
-  'vaccinations',
-  'appointments',
-  'referrals',
-  'labResults',
-  'medications',
-  'eConsultations',
-];
+/** What a record holds; none of it may come with the demographics. */
+const CLINICAL_KEYS: readonly string[] = JOURNAL_CATEGORIES;
 // A synthetic CPR far up its date's series, which no conformance or generated patient has.
 const UNKNOWN_CPR = syntheticCpr('1950-03-03', 'female', 440);
 
