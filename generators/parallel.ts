@@ -4,8 +4,8 @@
  * machine's cores: chunks of whole blocks go round-robin to worker threads, at most two in flight
  * per worker, so memory stays flat however many patients are generated. The main thread only
  * writes and never loads the generators, and each worker's heap is capped, since every thread that
- * loads them costs ~100 MB at speed. Worth it only on real cores: on a 2-vCPU virtual machine two
- * threads barely beat one in this kit's own measurements (see the README).
+ * loads them costs ~100 MB at speed. Worth it on real cores: on a loaded 2-vCPU virtual machine
+ * two threads gave about 1.2× one thread's rate in this kit's own measurements (see the README).
  */
 import { Worker } from 'node:worker_threads';
 import type { ChunkReply } from './chunk.ts';
