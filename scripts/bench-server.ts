@@ -7,7 +7,7 @@
 // by autocannon in this one; everything started is stopped however the run ends.
 // BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS and BENCH_START_RUNS override the defaults.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { type RunningPrism, startPrism } from '../cli/prism.ts';
 import { contractPath } from '../contracts/index.ts';
 import { freePort } from '../test/support/free-port.ts';
+import { copyDataFiles } from './data-files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -176,7 +177,7 @@ async function cliStart(command: string[], persona: string): Promise<number> {
   }
 }
 
-/** Compiles the kit as it is published (tsc, the contracts beside their loader) into buildDir. */
+/** Compiles the kit as it is published (tsc, the data files beside the code) into buildDir. */
 function buildKit(): boolean {
   try {
     execFileSync(
@@ -188,10 +189,7 @@ function buildKit(): boolean {
     console.log(`  CLI as published: not measured, the build failed: ${String(error).split('\n')[0]}`);
     return false;
   }
-  mkdirSync(join(buildDir, 'contracts'), { recursive: true });
-  for (const f of readdirSync('contracts')) {
-    if (f.endsWith('.yaml')) copyFileSync(join('contracts', f), join(buildDir, 'contracts', f));
-  }
+  copyDataFiles(buildDir);
   writeFileSync(join(buildDir, 'package.json'), '{"type":"module"}\n');
   return true;
 }
