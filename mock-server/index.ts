@@ -9,7 +9,6 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
-import { consentState } from '../domain/consent.ts';
 import { copenhagenInstant } from '../domain/time.ts';
 import { createTokenIssuer, type TokenIssuer, type TokenOptions } from './auth/tokens.ts';
 import { createClock, type SandboxClock } from './clock.ts';
@@ -25,7 +24,7 @@ import { registerClinic } from './platform/clinic.ts';
 import { registerConsent } from './platform/consent.ts';
 import { registerEConsultations } from './platform/e-consultations.ts';
 import { registerMe } from './platform/me.ts';
-import { deleteCopies, registerRecords } from './platform/records.ts';
+import { copyCovered, forget, registerRecords } from './platform/records.ts';
 import { registerVideo } from './platform/video.ts';
 import { createStore, type PopulationSeed, type SandboxStore } from './store.ts';
 
@@ -111,15 +110,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   registerClinic(app, deps);
   registerBooking(app, deps);
   registerVideo(app, deps);
+  // What the platform may no longer keep at sandbox time: every copy, and every consent it
+  // registered at a journal, that no consent in force covers (a lapse, a 15th birthday).
   const expire = async () => {
     const now = clock.now();
-    const lapsed: Promise<void>[] = [];
-    for (const [id, record] of store.consents) {
-      if (consentState(record, now) !== 'lapsed') continue;
+    const held = new Set([...store.copies.keys(), ...store.journalRegistrations.keys()]);
+    const gone: Promise<void>[] = [];
+    for (const id of held) {
       const line = store.patients.get(id);
-      if (line) lapsed.push(deleteCopies(deps, line));
+      if (line && !copyCovered(store, line, now)) gone.push(forget(deps, line));
     }
-    await Promise.all(lapsed);
+    await Promise.all(gone);
   };
   return { app, store, clock, tokens, expire };
 }

@@ -40,9 +40,10 @@ export function registerConsent(app: Hono, deps: PlatformDeps): void {
   });
   app.delete('/me/consent', async (c) => {
     const person = await signedIn(c, deps);
+    const before = consentState(store.consents.get(person.patient.id) ?? {}, clock.now());
     const body = update(person.patient.id, withdrawConsent);
-    // Withdrawal deletes the platform's copies at once, the person's and their children's.
-    await deleteCopies(deps, person, { withdrawOwn: true });
+    // Withdrawing consent in force deletes at once what it covered; otherwise nothing changes.
+    if (before === 'given') await deleteCopies(deps, person, { withdrawOwn: true });
     return c.json(body);
   });
 }

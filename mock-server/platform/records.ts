@@ -13,7 +13,7 @@ import type { Context, Hono } from 'hono';
 import type { components } from '../../contracts/types/platform-journal.d.ts';
 import { consentProblem, consentState } from '../../domain/consent.ts';
 import { platformSharingProblem } from '../../domain/platform-sharing.ts';
-import type { RecordCategory } from '../../domain/proxy.ts';
+import { accessUntil, type RecordCategory } from '../../domain/proxy.ts';
 import { isCurrentReferral } from '../../domain/referrals.ts';
 import { isShared } from '../../domain/sharing.ts';
 import { copenhagenDate } from '../../domain/time.ts';
@@ -34,37 +34,54 @@ export interface PlatformDeps extends AuthDeps {
 const MEDICATION_CARD_URL = 'https://www.sundhed.dk/borger/min-side/min-sundhedsjournal/medicinkortet/';
 
 /**
- * Deletes the platform's copies of a person's record and their children's (withdrawal, lapse),
- * and withdraws each consent the platform registered at a journal for them. The copies go
- * at once whatever the journal answers; a journal that does not answer is reported in the log.
+ * Whether a consent in force covers keeping a patient's record on the platform: the patient's own
+ * consent, or, while the patient is under 15, that of a parent with custody (domain/proxy.ts).
+ */
+export function copyCovered(store: PlatformDeps['store'], subject: PatientLine, now: Date): boolean {
+  const given = (id: string) => consentState(store.consents.get(id) ?? {}, now) === 'given';
+  if (given(subject.patient.id)) return true;
+  if (copenhagenDate(now) >= accessUntil(subject.patient.birthDate)) return false;
+  return subject.patient.custodians.some((c) => c.patientId !== null && given(c.patientId));
+}
+
+/**
+ * After a withdrawal or a lapse of `person`'s consent: deletes the platform's copies that no
+ * consent in force covers any more — the person's own, and a child's under 15 unless another
+ * parent with custody still has consent (a child of 15 has their own say) — and withdraws the
+ * consent the platform registered at the journal for each. The copies go at once whatever the
+ * journal answers; a journal that does not answer is reported in the log.
  */
 export async function deleteCopies(
   deps: PlatformDeps,
   person: PatientLine,
   { withdrawOwn = false }: { withdrawOwn?: boolean } = {},
 ): Promise<void> {
-  const ids = [person.patient.id, ...person.patient.children.flatMap((child) => child.patientId ?? [])];
-  const withdrawals: Promise<void>[] = [];
-  for (const id of ids) {
-    deps.store.copies.delete(id);
-    const registered = deps.store.journalRegistrations.get(id);
-    const line = deps.store.patients.get(id);
-    const journal = line && deps.journals.get(line.clinicId);
-    // Withdrawn where the platform registered it; on an explicit withdrawal the person's own in any
-    // case (it may have been registered before this sandbox started; withdrawing twice changes nothing).
-    if (!line || !journal || (registered === undefined && !(withdrawOwn && id === person.patient.id))) continue;
-    deps.store.journalRegistrations.delete(id);
-    withdrawals.push(
-      (registered === undefined ? journal.lookupPatient(line.patient.cpr) : Promise.resolve(registered))
-        .then((journalId) => journal.withdrawConsent(journalId))
-        .then(
-          () => undefined,
-          (error: unknown) =>
-            deps.log?.(`could not withdraw consent for ${id} at the journal: ${(error as Error).message}`),
-        ),
-    );
+  const now = deps.clock.now();
+  const children = person.patient.children.flatMap((child) => {
+    const line = child.patientId ? deps.store.patients.get(child.patientId) : undefined;
+    return line && copenhagenDate(now) < accessUntil(line.patient.birthDate) ? [line] : [];
+  });
+  const uncovered = [person, ...children].filter((line) => !copyCovered(deps.store, line, now));
+  await Promise.all(uncovered.map((line) => forget(deps, line, withdrawOwn && line === person)));
+}
+
+/**
+ * Deletes the platform's copy of a patient and withdraws at the journal the consent the platform
+ * registered there (with `always`, the patient's own consent whether or not this sandbox
+ * registered it: it may predate the sandbox, and withdrawing twice changes nothing).
+ */
+export async function forget(deps: PlatformDeps, line: PatientLine, always = false): Promise<void> {
+  const id = line.patient.id;
+  deps.store.copies.delete(id);
+  const registered = deps.store.journalRegistrations.get(id);
+  const journal = deps.journals.get(line.clinicId);
+  if (!journal || (registered === undefined && !always)) return;
+  deps.store.journalRegistrations.delete(id);
+  try {
+    await journal.withdrawConsent(registered ?? (await journal.lookupPatient(line.patient.cpr)));
+  } catch (error) {
+    deps.log?.(`could not withdraw consent for ${id} at the journal: ${(error as Error).message}`);
   }
-  await Promise.all(withdrawals);
 }
 
 /** The viewer, the patient and the platform's copy of the patient's record, or the refusal. */

@@ -139,6 +139,9 @@ describe('what time travel changes', () => {
     );
     expect(after.status).toBe(403);
     expect(problemKindOf(after.body.type)).toBe('proxy-access-denied');
+    // The copy fetched under the parent's consent is not kept: nothing covers it now.
+    expect(store.consents.get(child.patient.id)?.givenAt).toBeUndefined();
+    expect(store.copies.has(child.patient.id)).toBe(false);
   });
 
   it('an upcoming appointment becomes past when its time has passed', async () => {
