@@ -5,10 +5,12 @@
  * exactly one wins), and cancelling a booked appointment that has not begun. Both go to the
  * change feed.
  */
+
 import type { Hono } from 'hono';
 import { isClinicOpen } from '../../domain/opening-hours.ts';
 import { addDays, copenhagenInstant, daysBetween, formatDate, type IsoDate } from '../../domain/time.ts';
 import type { JournalClinic } from '../../generators/context.ts';
+import type { PatientLine } from '../../generators/population.ts';
 import { SandboxError } from '../errors.ts';
 import { appendChange } from './changes.ts';
 import type { Actor, JournalDeps } from './deps.ts';
@@ -69,6 +71,16 @@ export function registerBooking(app: Hono, deps: JournalDeps): void {
     return 'in-person';
   };
 
+  // The appointment of a slot and a patient; booking the same slot again after cancelling it
+  // gets a new id (…2, …3), so every appointment has its own and each can be cancelled.
+  const appointmentId = (line: PatientLine, slot: string) => {
+    const base = `apt_${slot.slice(4)}${line.patient.id.slice(4)}`;
+    const used = new Set(line.journal.appointments.map((a) => a.id));
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}${n}`;
+    return id;
+  };
+
   app.get('/slots', (c) => {
     requireBooking();
     const { from, to } = c.get('request').query as { from: IsoDate; to: IsoDate };
@@ -119,7 +131,7 @@ export function registerBooking(app: Hono, deps: JournalDeps): void {
     taken().add(id);
     const minutes = Number(id.slice(12, 14)) * 60 + Number(id.slice(14, 16));
     const appointment = {
-      id: `apt_${id.slice(4)}${line.patient.id.slice(4)}`,
+      id: appointmentId(line, id),
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + SLOT_MINUTES * 60_000).toISOString(),
       kind: kindOf(minutes),

@@ -72,6 +72,27 @@ describe('booking', () => {
     ).toBe(201);
   });
 
+  it('books a slot again after cancelling it, as a new appointment that can be cancelled too', async () => {
+    const { adults, tokenOf, call } = setup('booking-0');
+    const [me] = adults;
+    if (!me) throw new Error('need a consenting adult');
+    const token = await tokenOf(me.handle);
+    const id = me.patient.patient.id;
+    const slots = (await (await call(token, 'GET', `/patients/${id}/booking-slots`)).json()).items;
+    const slot = slots[slots.length - 1];
+    const first = await (await call(token, 'POST', `/patients/${id}/appointments`, { slotId: slot.id })).json();
+    expect((await call(token, 'POST', `/patients/${id}/appointments/${first.id}/cancel`)).status).toBe(200);
+    const second = await call(token, 'POST', `/patients/${id}/appointments`, { slotId: slot.id });
+    expect(second.status).toBe(201);
+    const rebooked = await second.json();
+    expect(rebooked.id).not.toBe(first.id);
+    expect(rebooked.cancellable).toBe(true);
+    const cancelled = await call(token, 'POST', `/patients/${id}/appointments/${rebooked.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    const list = (await (await call(token, 'GET', `/patients/${id}/appointments?limit=100`)).json()).items;
+    expect(list.filter((a: { id: string }) => a.id === first.id || a.id === rebooked.id)).toHaveLength(2);
+  });
+
   it('lets exactly one of 100 simultaneous bookings of one slot win', async () => {
     const { adults, tokenOf, call } = setup('booking-0');
     const people = adults.slice(0, 10);
