@@ -8,7 +8,7 @@ import type { WriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
-import { SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
+import { REFERENCE_YEARS, SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
 import { copenhagenDate, isIsoDate } from '../domain/time.ts';
 import { parallelNdjson } from '../generators/parallel.ts';
 import { OUTPUT_HIGH_WATER_MARK, type OutputFormat, writeLines, writeNdjsonChunks } from '../generators/stream.ts';
@@ -77,16 +77,13 @@ export function registerGenerate(program: Command, io: CliIo): void {
     });
 }
 
-/** The reference dates for which everyone (ages 0–99) has a birth year the CPR scheme can encode. */
-const AS_OF_YEARS = { from: SYNTHETIC_BIRTH_YEARS.from + 100, to: SYNTHETIC_BIRTH_YEARS.to };
-
 /** Refuses a reference date that is malformed or outside the years the synthetic CPR scheme serves. */
 export function checkAsOf(asOf: string): void {
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
   const year = Number(asOf.slice(0, 4));
-  if (year < AS_OF_YEARS.from || year > AS_OF_YEARS.to) {
+  if (year < REFERENCE_YEARS.from || year > REFERENCE_YEARS.to) {
     throw new UsageError(
-      `--as-of must lie in ${AS_OF_YEARS.from}–${AS_OF_YEARS.to}: synthetic CPR numbers encode birth years ${SYNTHETIC_BIRTH_YEARS.from}–${SYNTHETIC_BIRTH_YEARS.to}, got ${asOf}`,
+      `--as-of must lie in ${REFERENCE_YEARS.from}–${REFERENCE_YEARS.to}: synthetic CPR numbers encode birth years ${SYNTHETIC_BIRTH_YEARS.from}–${SYNTHETIC_BIRTH_YEARS.to}, got ${asOf}`,
     );
   }
 }

@@ -31,6 +31,9 @@ export interface ParsedCpr {
 /** The birth years a CPR number can encode (the 7th-digit table), and so the synthetic scheme. */
 export const SYNTHETIC_BIRTH_YEARS = { from: 1858, to: 2057 } as const;
 
+/** The reference dates (years) for which everyone aged 0–99 has a birth year the scheme can encode. */
+export const REFERENCE_YEARS = { from: SYNTHETIC_BIRTH_YEARS.from + 100, to: SYNTHETIC_BIRTH_YEARS.to } as const;
+
 export const SYNTHETIC_CPR_SCHEME = `Synthetic CPR numbers (minlaege-sandbox)
 
 Every person the generators make gets a CPR number from this scheme. Going by the CPR office's

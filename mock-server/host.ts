@@ -8,7 +8,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { copenhagenInstant } from '../domain/time.ts';
+import { REFERENCE_YEARS } from '../domain/cpr.ts';
+import { copenhagenInstant, isIsoDate } from '../domain/time.ts';
 import type { TokenOptions } from './auth/tokens.ts';
 import { createContractApp } from './contract-app.ts';
 import { registerControl } from './control/api.ts';
@@ -175,6 +176,23 @@ function logFindings(headers: Headers, response: Response, body: unknown): Priva
   return findings;
 }
 
+/**
+ * A population's reference date: a real date in the years for which everyone (ages 0–99) has a
+ * birth year the synthetic CPR scheme can encode.
+ */
+function checkAsOf(asOf: string): void {
+  const { from, to } = REFERENCE_YEARS;
+  const year = Number(asOf.slice(0, 4));
+  if (!isIsoDate(asOf) || year < from || year > to) {
+    throw new ValidationError(`asOf must be a date YYYY-MM-DD in ${from}–${to}.`, [
+      {
+        pointer: '/body/asOf',
+        message: `must be a real date in ${from}–${to} (synthetic CPR birth years), got ${asOf}`,
+      },
+    ]);
+  }
+}
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 export function createSandboxHost(options: HostOptions = {}): SandboxHost {
@@ -215,6 +233,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
     const definition = scenarios.get(name);
     if (!definition)
       throw new SandboxError('not-found', `No scenario named ${name}; GET /__sandbox/scenarios lists them.`);
+    if (overrides?.asOf !== undefined) checkAsOf(overrides.asOf);
     const built = definition.build(overrides);
     session.sandbox = sandboxOf(session, built, built.start, built.store);
     session.scenario = {

@@ -279,7 +279,7 @@ export function registerProviderStates(app: Hono, host: SandboxHost): void {
       }
       if (typed.seed !== undefined && typeof typed.seed !== 'string')
         errors.push({ pointer: '/body/params/seed', message: 'must be a string' });
-      if (typed.asOf !== undefined && !(typeof typed.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(typed.asOf))) {
+      if (typed.asOf !== undefined && typeof typed.asOf !== 'string') {
         errors.push({ pointer: '/body/params/asOf', message: 'must be a date YYYY-MM-DD' });
       }
       if (
@@ -290,8 +290,15 @@ export function registerProviderStates(app: Hono, host: SandboxHost): void {
       }
       if (errors.length > 0) throw new ValidationError(`Unknown or ill-typed params for ${state}.`, errors);
       const { as, ...overrides } = params as { seed?: string; asOf?: string; patients?: number; as?: string };
+      // A refused setup leaves the session as it was.
+      const before = { ...session };
       host.load(session, scenario.name, overrides);
-      return c.json(await scenarioValues(session, scenario.name, as));
+      try {
+        return c.json(await scenarioValues(session, scenario.name, as));
+      } catch (error) {
+        Object.assign(session, before);
+        throw error;
+      }
     }
     if (Object.keys(params).length > 0) {
       throw new ValidationError(

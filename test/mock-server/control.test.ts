@@ -240,6 +240,24 @@ describe('scenarios, personas and provider states', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('refuses a reference date the generators cannot serve, and a persona a state does not have, keeping the state', async () => {
+    expect((await call('PUT', '/__sandbox/scenario', { name: 'default', patients: 30 })).status).toBe(200);
+    for (const asOf of ['1850-01-01', '2099-12-31']) {
+      const res = await call('PUT', '/__sandbox/scenario', { name: 'default', asOf });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].pointer).toBe('/body/asOf');
+      const state = await call('POST', '/__sandbox/provider-states', { state: 'scenario default', params: { asOf } });
+      expect(state.status).toBe(400);
+    }
+    const nobody = await call('POST', '/__sandbox/provider-states', {
+      state: 'scenario default',
+      params: { patients: 10, as: 'nobody-here' },
+    });
+    expect(nobody.status).toBe(400);
+    expect((await call('GET', '/__sandbox/scenario')).body.patients).toBe(30); // kept
+    expect(host.session().sandbox.store.patients.size).toBe(30);
+  });
+
   it('lists personas with what they are and a ready token that works', async () => {
     const res = await call('GET', '/__sandbox/personas?canSignIn=true&consent=given');
     expect(res.status).toBe(200);
