@@ -247,6 +247,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
     };
     session.timeline = [...(built.timeline ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
     session.people = built.people ?? [];
+    session.faults.clear('timeline'); // what the old timeline switched on does not outlive it
     session.handles = handlesOf(session.sandbox.store);
   };
 
@@ -316,6 +317,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       session.sandbox = sandboxOf(session, scenario, now, store);
       session.scenario = { ...scenario, loadedAt: new Date() };
       // The scenario's timeline and named people, from its definition; the store is the snapshot's.
+      session.faults.clear('timeline');
       const built = definition?.build(scenario);
       session.people = built?.people ?? [];
       const pending = built?.timeline ?? [];

@@ -107,16 +107,15 @@ export function timelineEvents(events: readonly EventSpec[], ctx: TimelineContex
         return {
           ...base,
           apply: (_sandbox, session: SandboxSession) => {
-            session.faults.add({ target: 'journal', match: { path: '/**' }, effect: { kind: 'outage' } });
+            session.faults.add({ target: 'journal', match: { path: '/**' }, effect: { kind: 'outage' } }, 'timeline');
           },
         };
       case 'journal-up':
         return {
           ...base,
           apply: (_sandbox, session: SandboxSession) => {
-            for (const f of session.faults.list()) {
-              if (f.target === 'journal' && f.effect.kind === 'outage') session.faults.remove(f.id);
-            }
+            // Only the outage the timeline switched on; a tester's own faults stay.
+            session.faults.clear('timeline', 'outage');
           },
         };
       default:

@@ -38,7 +38,11 @@ interface LiveFault {
   fault: Fault;
   matches: RouteMatcher;
   expiresAtMs: number;
+  /** Who added it: a tester through the control API, or a scenario's timeline (cleared on reset). */
+  origin: FaultOrigin;
 }
+
+export type FaultOrigin = 'control' | 'timeline';
 
 export class FaultSet {
   #faults: LiveFault[] = [];
@@ -50,7 +54,7 @@ export class FaultSet {
     private readonly stamp: () => string = () => new Date().toISOString(),
   ) {}
 
-  add(request: FaultRequest): Fault {
+  add(request: FaultRequest, origin: FaultOrigin = 'control'): Fault {
     const matches = compileRoutePattern(request.match.path);
     const now = this.realNow();
     const fault: Fault = {
@@ -62,7 +66,12 @@ export class FaultSet {
       expiresAt: request.forMs === undefined ? null : new Date(now + request.forMs).toISOString(),
       hits: 0,
     };
-    this.#faults.push({ fault, matches, expiresAtMs: request.forMs === undefined ? Infinity : now + request.forMs });
+    this.#faults.push({
+      fault,
+      matches,
+      expiresAtMs: request.forMs === undefined ? Infinity : now + request.forMs,
+      origin,
+    });
     return fault;
   }
 
@@ -77,8 +86,12 @@ export class FaultSet {
     return this.#faults.length < before;
   }
 
-  clear(): void {
-    this.#faults = [];
+  /** Removes every fault, or only those of one origin (and, optionally, one kind of effect). */
+  clear(origin?: FaultOrigin, kind?: FaultEffect['kind']): void {
+    this.#faults =
+      origin === undefined
+        ? []
+        : this.#faults.filter((f) => f.origin !== origin || (kind !== undefined && f.fault.effect.kind !== kind));
   }
 
   /** The effect to apply to this request, counting the hit; undefined when no fault matches. */

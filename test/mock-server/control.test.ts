@@ -217,6 +217,42 @@ describe('what time travel changes', () => {
   });
 });
 
+describe('faults a timeline switched on', () => {
+  it("end with a reset; a tester's own faults stay", async () => {
+    const outage = { target: 'journal' as const, match: { path: '/**' }, effect: { kind: 'outage' as const } };
+    const host = createSandboxHost({
+      population: POPULATION,
+      scenarios: [
+        {
+          name: 'goes-down',
+          summary: 'The journal goes down after a day',
+          source: 'catalogue',
+          build: () => ({
+            ...POPULATION,
+            start: copenhagenInstant('2026-01-15', 12, 0),
+            timeline: [
+              {
+                at: copenhagenInstant('2026-01-16', 12, 0),
+                kind: 'journal-down',
+                summary: 'the journal stops answering',
+                apply: (_sandbox, session) => void session.faults.add(outage, 'timeline'),
+              },
+            ],
+          }),
+        },
+      ],
+    });
+    const { call } = client(host);
+    await call('PUT', '/__sandbox/scenario', { name: 'goes-down' });
+    await call('POST', '/__sandbox/faults', { ...outage, match: { path: '/slots' } });
+    await call('POST', '/__sandbox/clock/advance', { by: 'P2D' });
+    expect((await call('GET', '/__sandbox/faults')).body.items).toHaveLength(2);
+    await call('POST', '/__sandbox/reset');
+    const left = (await call('GET', '/__sandbox/faults')).body.items;
+    expect(left).toEqual([expect.objectContaining({ match: { path: '/slots' } })]);
+  });
+});
+
 describe('scenarios, personas and provider states', () => {
   const host = createSandboxHost({ population: POPULATION });
   const { call } = client(host);
