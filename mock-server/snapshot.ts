@@ -5,8 +5,12 @@
  * kinds, every person and clinic has what the sandbox reads from them, and personas point at
  * people who exist. A snapshot that fails a check is refused with every problem named.
  */
+
+import type { ContractSchemaValidator } from '../contracts/schema-validator.ts';
 import type { PatientLine } from '../generators/population.ts';
+import { documentOf } from './contract-app.ts';
 import type { FieldError } from './errors.ts';
+import { compiledContract } from './middleware/contract-validation/index.ts';
 import type { SandboxStore } from './store.ts';
 
 /** The store's fields and what each holds: a Map (of values, or of Sets), or a plain value. */
@@ -51,8 +55,17 @@ export class SnapshotError extends Error {
   }
 }
 
-function revive(value: unknown, pointer: string, errors: FieldError[]): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => revive(v, `${pointer}/${i}`, errors));
+/** Deeper than any state the sandbox writes: a guard against a snapshot built to exhaust the stack. */
+const MAX_DEPTH = 64;
+
+function revive(value: unknown, pointer: string, errors: FieldError[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) {
+    if (!errors.some((e) => e.message.startsWith('nests deeper'))) {
+      errors.push({ pointer, message: `nests deeper than ${MAX_DEPTH} levels, which no sandbox state does` });
+    }
+    return undefined;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => revive(v, `${pointer}/${i}`, errors, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
@@ -66,7 +79,7 @@ function revive(value: unknown, pointer: string, errors: FieldError[]): unknown 
       errors.push({ pointer, message: '{"$set"} must hold an array' });
       return new Set();
     }
-    return new Set(obj.$set.map((v, i) => revive(v, `${pointer}/$set/${i}`, errors)));
+    return new Set(obj.$set.map((v, i) => revive(v, `${pointer}/$set/${i}`, errors, depth + 1)));
   }
   if (keys.length === 1 && keys[0] === '$map') {
     const entries = obj.$map;
@@ -76,37 +89,165 @@ function revive(value: unknown, pointer: string, errors: FieldError[]): unknown 
     }
     return new Map(
       entries.map(([k, v], i) => [
-        revive(k, `${pointer}/$map/${i}/0`, errors),
-        revive(v, `${pointer}/$map/${i}/1`, errors),
+        revive(k, `${pointer}/$map/${i}/0`, errors, depth + 1),
+        revive(v, `${pointer}/$map/${i}/1`, errors, depth + 1),
       ]),
     );
   }
   const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = revive(obj[key], `${pointer}/${key}`, errors);
+  for (const key of keys) out[key] = revive(obj[key], `${pointer}/${key}`, errors, depth + 1);
   return out;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** What the sandbox reads from every person: checked so a bad snapshot fails here, not in a request. */
+/** The journal contract's schema of each journal category's items (diagnoses: any ICPC-2 code). */
+const ITEM_SCHEMAS: Record<string, string | undefined> = {
+  vaccinations: 'Vaccination',
+  appointments: 'Appointment',
+  referrals: 'Referral',
+  labResults: 'LabResult',
+  medications: 'Medication',
+  eConsultations: 'EConsultation',
+  diagnoses: undefined,
+};
+
+let journalSchemas: ContractSchemaValidator | undefined;
+/** Issues of a value against a schema of the journal contract, as field errors under `pointer`. */
+function schemaErrors(name: string, value: unknown, pointer: string, errors: FieldError[]): void {
+  journalSchemas ??= compiledContract(documentOf('platform-journal')).schemas;
+  for (const issue of journalSchemas.validate(journalSchemas.schemaOf(name), value).slice(0, 3)) {
+    errors.push({ pointer: `${pointer}${issue.pointer}`, message: issue.message });
+  }
+}
+
+/** What the sandbox reads from every person, checked against the journal contract where it has a schema. */
 function checkPatient(id: unknown, line: unknown, pointer: string, errors: FieldError[]): void {
   if (!isObject(line) || line.type !== 'patient' || !isObject(line.patient) || !isObject(line.journal)) {
     errors.push({ pointer, message: 'is not a person of the population (type, patient, journal)' });
     return;
   }
-  const p = line.patient;
-  if (p.id !== id) errors.push({ pointer: `${pointer}/patient/id`, message: 'must equal the key it is stored under' });
-  for (const field of ['cpr', 'name', 'birthDate'] as const) {
-    if (typeof p[field] !== 'string')
-      errors.push({ pointer: `${pointer}/patient/${field}`, message: 'must be a string' });
+  if (line.patient.id !== id) {
+    errors.push({ pointer: `${pointer}/patient/id`, message: 'must equal the key it is stored under' });
   }
-  for (const field of ['children', 'custodians'] as const) {
-    if (!Array.isArray(p[field])) errors.push({ pointer: `${pointer}/patient/${field}`, message: 'must be an array' });
-  }
+  schemaErrors('Patient', line.patient, `${pointer}/patient`, errors);
   if (typeof line.clinicId !== 'string') errors.push({ pointer: `${pointer}/clinicId`, message: 'must be a string' });
-  for (const [key, list] of Object.entries(line.journal)) {
-    if (!Array.isArray(list)) errors.push({ pointer: `${pointer}/journal/${key}`, message: 'must be an array' });
+  for (const [category, schema] of Object.entries(ITEM_SCHEMAS)) {
+    const list = line.journal[category];
+    const at = `${pointer}/journal/${category}`;
+    if (!Array.isArray(list)) {
+      errors.push({ pointer: at, message: 'must be an array' });
+      continue;
+    }
+    list.forEach((item, k) => {
+      if (schema) schemaErrors(schema, item, `${at}/${k}`, errors);
+      else if (
+        !isObject(item) ||
+        !['id', 'icpcCode', 'title', 'registeredAt'].every((f) => typeof item[f] === 'string')
+      ) {
+        errors.push({ pointer: `${at}/${k}`, message: 'must be a diagnosis (id, icpcCode, title, registeredAt)' });
+      }
+    });
   }
+}
+
+/** A Map whose every value passes `ok`, else one error naming the first that does not. */
+function checkValues(
+  map: Map<unknown, unknown>,
+  pointer: string,
+  what: string,
+  ok: (v: unknown) => boolean,
+  errors: FieldError[],
+): void {
+  for (const [key, value] of map) {
+    if (!ok(value)) {
+      errors.push({ pointer: `${pointer}/${String(key)}`, message: `must be ${what}` });
+      return;
+    }
+  }
+}
+
+const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+const isNumberOrNull = (v: unknown) => v === null || typeof v === 'number';
+
+/** The shapes of the platform's and the fake journals' own state. */
+function checkState(revived: Record<string, unknown>, errors: FieldError[]): void {
+  const map = (key: string) => revived[key] as Map<unknown, unknown>;
+  for (const [id, record] of map('copies'))
+    schemaErrors('ShareableRecord', record, `/state/copies/${String(id)}`, errors);
+  checkValues(
+    map('takenSlots'),
+    '/state/takenSlots',
+    'a {"$set"} of slot ids',
+    (v) => v instanceof Set && [...v].every((x) => typeof x === 'string'),
+    errors,
+  );
+  checkValues(
+    map('clinicDoctors'),
+    '/state/clinicDoctors',
+    'an array of names',
+    (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+    errors,
+  );
+  checkValues(
+    map('journalRegistrations'),
+    '/state/journalRegistrations',
+    "the journal's patient id",
+    (v) => typeof v === 'string',
+    errors,
+  );
+  checkValues(
+    map('videoSessionIds'),
+    '/state/videoSessionIds',
+    'a video session id',
+    (v) => typeof v === 'string',
+    errors,
+  );
+  checkValues(
+    map('feedPositions'),
+    '/state/feedPositions',
+    '{cursor, pulledAt}',
+    (v) => isObject(v) && isStringOrNull(v.cursor) && isNumberOrNull(v.pulledAt),
+    errors,
+  );
+  checkValues(
+    map('journalConsents'),
+    '/state/journalConsents',
+    'a journal consent (state never-given, given or withdrawn)',
+    (v) =>
+      isObject(v) &&
+      ['never-given', 'given', 'withdrawn'].includes(String(v.state)) &&
+      isStringOrNull(v.givenAt) &&
+      isStringOrNull(v.withdrawnAt),
+    errors,
+  );
+  checkValues(
+    map('pins'),
+    '/state/pins',
+    '{personId, pin, setAt, state}',
+    (v) =>
+      isObject(v) &&
+      typeof v.personId === 'string' &&
+      typeof v.pin === 'string' &&
+      v.setAt instanceof Date &&
+      isObject(v.state),
+    errors,
+  );
+  checkValues(
+    map('journalStates'),
+    '/state/journalStates',
+    "a journal's state (log, lastSequence, trimmedThrough, consentFrom, attachments, videoSessions, issuedIds)",
+    (v) =>
+      isObject(v) &&
+      Array.isArray(v.log) &&
+      typeof v.lastSequence === 'number' &&
+      typeof v.trimmedThrough === 'number' &&
+      v.consentFrom instanceof Map &&
+      v.attachments instanceof Map &&
+      v.videoSessions instanceof Map &&
+      typeof v.issuedIds === 'number',
+    errors,
+  );
 }
 
 /** A store from exported state, or a SnapshotError naming every problem (nothing is changed). */
@@ -126,10 +267,24 @@ export function importState(state: unknown): SandboxStore {
   for (const [id, line] of patients) checkPatient(id, line, `/state/patients/${String(id)}`, errors);
   const clinics = revived.clinics as Map<unknown, unknown>;
   for (const [id, clinic] of clinics) {
-    if (!isObject(clinic) || clinic.id !== id || !isObject(clinic.capabilities)) {
-      errors.push({ pointer: `/state/clinics/${String(id)}`, message: 'is not a clinic (id, capabilities)' });
+    if (!isObject(clinic) || clinic.id !== id) {
+      errors.push({ pointer: `/state/clinics/${String(id)}`, message: 'is not a clinic stored under its id' });
+    } else schemaErrors('Clinic', clinic, `/state/clinics/${String(id)}`, errors);
+  }
+  // Family links point at people in the state (or at nobody: a parent outside the population).
+  for (const [id, line] of patients) {
+    const links = isObject(line) && isObject(line.patient) ? [line.patient.children, line.patient.custodians] : [];
+    for (const link of links.flat()) {
+      const other = isObject(link) ? link.patientId : undefined;
+      if (other !== null && other !== undefined && !patients.has(other)) {
+        errors.push({
+          pointer: `/state/patients/${String(id)}/patient`,
+          message: `links ${String(other)}, who is not in the state`,
+        });
+      }
     }
   }
+  checkState(revived, errors);
   for (const [id, line] of patients) {
     if (isObject(line) && typeof line.clinicId === 'string' && !clinics.has(line.clinicId)) {
       errors.push({ pointer: `/state/patients/${String(id)}/clinicId`, message: 'names a clinic not in the state' });

@@ -653,6 +653,49 @@ describe('snapshots', () => {
     expect(host.session().sandbox.store.copies.has(id)).toBe(true); // kept
     const wrongFormat = await call('PUT', '/__sandbox/snapshot', { ...saved.body, version: 2 });
     expect(wrongFormat.status).toBe(400);
+
+    // States that would break requests later are refused now, naming where.
+    const clinicId = [...host.session().sandbox.store.clinics.keys()][0] as string;
+    let deep: unknown = 'x';
+    for (let i = 0; i < 500; i++) deep = [deep];
+    const entries = (key: string) => saved.body.state[key].$map as [string, Record<string, unknown>][];
+    const patientsWith = (change: (v: Record<string, unknown>) => Record<string, unknown>) => ({
+      $map: entries('patients').map(([k, v]) => [k, k === id ? change(v) : v]),
+    });
+    const stranger = {
+      patientId: 'pat_nobodyhere1',
+      cpr: '0101019999',
+      name: 'X',
+      birthDate: '2001-01-01',
+      custody: 'sole',
+    };
+    // [where the error must point, the state key replaced, its new value]
+    const mutations: [string, string, unknown][] = [
+      ['/body/state/copies', 'copies', { $map: [[id, 5]] }],
+      ['/body/state/takenSlots', 'takenSlots', { $map: [[clinicId, 5]] }],
+      ['/body/state/patients', 'patients', patientsWith((v) => ({ ...v, journal: {} }))],
+      [
+        '/body/state/clinics',
+        'clinics',
+        { $map: entries('clinics').map(([k, v]) => [k, { ...v, openingHours: undefined }]) },
+      ],
+      ['/body/state/journalStates', 'journalStates', { $map: [[clinicId, {}]] }],
+      ['/body/state/pins', 'pins', { $map: [['device-1', { personId: id, pin: '1234' }]] }],
+      [
+        '/body/state/patients',
+        'patients',
+        patientsWith((v) => ({ ...v, patient: { ...(v.patient as object), children: [stranger] } })),
+      ],
+      ['/body/state/consents', 'consents', { $map: [[id, deep]] }],
+    ];
+    for (const [pointer, key, value] of mutations) {
+      const bad = structuredClone(saved.body);
+      bad.state[key] = value;
+      const res = await call('PUT', '/__sandbox/snapshot', bad);
+      expect(res.status, pointer).toBe(400);
+      expect(res.body.errors[0].pointer.startsWith(pointer), `${pointer} vs ${res.body.errors[0].pointer}`).toBe(true);
+    }
+    expect(host.session().sandbox.store.copies.has(id)).toBe(true); // still kept
   });
 });
 
