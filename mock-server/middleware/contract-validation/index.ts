@@ -153,11 +153,17 @@ async function validateRequest(
           message: `must be sent as application/json, not ${type || 'no content type'}`,
         });
       } else {
+        let parsed = true;
         try {
           body = JSON.parse(text);
-          issuesAt('/body', schemas.validate(operation.body.schemaPointer, body));
         } catch {
+          parsed = false;
           errors.push({ pointer: '/body', message: 'is not valid JSON' });
+        }
+        if (parsed && depthOf(body) > MAX_BODY_DEPTH) {
+          errors.push({ pointer: '/body', message: `nests deeper than ${MAX_BODY_DEPTH} levels` });
+        } else if (parsed) {
+          issuesAt('/body', schemas.validate(operation.body.schemaPointer, body));
         }
       }
     }
@@ -170,6 +176,23 @@ async function validateRequest(
     );
   }
   return { operationId: operation.operationId, params, query, body };
+}
+
+/** No contract's body nests this deep; deeper ones would exhaust the stack of what reads them. */
+const MAX_BODY_DEPTH = 64;
+
+/** How deeply a parsed JSON value nests (iteratively, so a deep one cannot overflow the stack). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (d > deepest) deepest = d;
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return deepest;
 }
 
 /** Reads the body, refusing one over the limit without reading all of it. */
