@@ -188,7 +188,8 @@ export function registerServe(program: Command, io: CliIo): void {
           requestLog,
           ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
           ...(opts.corsOrigin ? { corsOrigins: opts.corsOrigin } : {}),
-          log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
+          log: (message) =>
+            io.err(`${message.startsWith('minlaege-sandbox: ') ? '' : 'minlaege-sandbox: '}${message}\n`),
           ...(opts.journalUrl && opts.journalToken
             ? { journal: { url: opts.journalUrl, token: opts.journalToken } }
             : {}),
@@ -244,7 +245,7 @@ export function registerServe(program: Command, io: CliIo): void {
         clinicId,
         platformToken,
         validation: 'warn',
-        log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
+        log: (message) => io.err(`${message.startsWith('minlaege-sandbox: ') ? '' : 'minlaege-sandbox: '}${message}\n`),
       });
       // Plus the conformance patients `verify` sets up through the same endpoint.
       const server = await listenOrExplain(withConformanceStates(journalHost), opts.port, opts.host);

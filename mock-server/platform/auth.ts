@@ -52,10 +52,12 @@ export function accessDecision(viewer: PatientLine, subject: PatientLine, catego
 
 export function registerAuth(app: Hono, deps: AuthDeps): void {
   const { store, tokens, clock } = deps;
-  const tokenPair = async (persona: Persona['patient']) => ({
-    ...(await tokens.issue(persona.patient.id, clock.now())),
-    patientId: persona.patient.id,
-  });
+  /** Tokens for a person who signed in; the exchange is theirs in the request log. */
+  const tokenPair = async (c: Context, persona: Persona['patient']) => {
+    const report = exchangeReportOf(c);
+    if (report) report.viewerId = persona.patient.id;
+    return { ...(await tokens.issue(persona.patient.id, clock.now())), patientId: persona.patient.id };
+  };
 
   app.post('/auth/sign-in/eid', async (c) => {
     const { persona } = c.get('request').body as { persona: string };
@@ -73,13 +75,15 @@ export function registerAuth(app: Hono, deps: AuthDeps): void {
         `${persona} is under 15 and cannot sign in; sign in as a parent with custody.`,
       );
     }
-    return c.json(await tokenPair(found.patient));
+    return c.json(await tokenPair(c, found.patient));
   });
 
   app.post('/auth/refresh', async (c) => {
     const { refreshToken } = c.get('request').body as { refreshToken: string };
     const issued = await tokens.refresh(refreshToken, clock.now());
     const patientId = await tokens.verify(issued.accessToken, 'access', clock.now());
+    const report = exchangeReportOf(c);
+    if (report) report.viewerId = patientId;
     return c.json({ ...issued, patientId });
   });
 
@@ -109,6 +113,6 @@ export function registerAuth(app: Hono, deps: AuthDeps): void {
     }
     const patient = store.patients.get(saved.personId);
     if (!patient) throw new SandboxError('unauthorized', 'The person of this PIN is no longer in the sandbox.');
-    return c.json(await tokenPair(patient));
+    return c.json(await tokenPair(c, patient));
   });
 }

@@ -377,7 +377,7 @@ describe('request log and privacy findings', () => {
     const log = await call('GET', '/__sandbox/requests');
     expect(log.body.capacity).toBe(5);
     const [cpr, refused, ok, signInEntry] = log.body.items;
-    expect(signInEntry).toMatchObject({ operationId: 'signInWithEid', status: 200, verdict: 'ok' });
+    expect(signInEntry).toMatchObject({ operationId: 'signInWithEid', status: 200, verdict: 'ok', persona: handle });
     expect(ok).toMatchObject({
       operationId: 'listDiagnoses',
       persona: handle,
