@@ -156,7 +156,14 @@ export async function pullAfterWrite(deps: PlatformDeps, clinicId: string): Prom
  */
 export function registerChanges(app: Hono, deps: PlatformDeps): void {
   app.use('/patients/:patientId/*', async (c, next) => {
-    const subject = deps.store.patients.get(c.req.param('patientId') ?? '');
+    // Only for a signed-in request: one without a valid token is refused anyway, and must not
+    // make the platform call a journal.
+    const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const signedIn = await deps.tokens.verify(token, 'access', deps.clock.now()).then(
+      () => true,
+      () => false,
+    );
+    const subject = signedIn ? deps.store.patients.get(c.req.param('patientId') ?? '') : undefined;
     // A failed read is not the request's failure: it is answered from the copy as it is. Nor
     // does a slow journal hold the answer up for long: past FEED_WAIT_MS the read goes on behind.
     if (subject) {

@@ -621,6 +621,22 @@ describe('faults', () => {
     expect(res.status).toBe(503);
   });
 
+  it('calls no journal for a request without a valid token', async () => {
+    const host = createSandboxHost({ population: POPULATION });
+    const { call } = client(host);
+    const [adult] = consentingAdults(host.session().sandbox.store);
+    await call('POST', '/__sandbox/faults', {
+      target: 'journal',
+      match: { path: '/**' },
+      effect: { kind: 'latency', ms: 1 },
+    });
+    for (const token of [undefined, 'forged.token.value']) {
+      const res = await call('GET', `/patients/${adult?.patient.id}/diagnoses`, undefined, token);
+      expect(res.status).toBe(401);
+    }
+    expect((await call('GET', '/__sandbox/faults')).body.items[0].hits).toBe(0);
+  });
+
   it('times out a slow journal', async () => {
     const host = createSandboxHost({ population: POPULATION });
     const { call, signIn } = client(host);
