@@ -218,7 +218,10 @@ export function buildScenario(s: Scenario): BuiltScenario {
     }
     usedCprs.add(cpr);
     faker.reseed(rng);
-    const firstName = faker.faker.person.firstName(sex);
+    // A handle that is a first name (`mette`) is the person's first name, so a tester reads the
+    // same name in answers; the generated one is drawn regardless, keeping the other draws as they were.
+    const drawn = faker.faker.person.firstName(sex);
+    const firstName = /^[a-z]{2,}$/.test(p.handle) ? `${p.handle[0]?.toUpperCase()}${p.handle.slice(1)}` : drawn;
     const name = p.name ?? `${firstName} ${surnameOf(p.handle)}`;
     const age = ageOn(birthDate, asOf);
     // Scenario people's tokens are two characters longer than the population's: never the same id.
