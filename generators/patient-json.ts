@@ -12,7 +12,7 @@
  * JSON.stringify over thousands of generated lines fails.
  */
 
-import type { AppView, ExpectedExtract, ItemIds } from './expected-view.ts';
+import { type AppView, type ExpectedExtract, type ItemIds, JOURNAL_CATEGORIES } from './expected-view.ts';
 import { asciiBytes, type JsonBytes } from './json-bytes.ts';
 import type { PatientLine, PopulationLine } from './population.ts';
 
@@ -89,15 +89,7 @@ const PATIENT = keys(
 const ADDRESS = keys('street', 'postalCode', 'town');
 const RELATIVE = keys('patientId', 'cpr', 'name', 'birthDate', 'custody');
 const CONSENT = keys('state', 'givenAt', 'withdrawnAt', 'lastActivityAt');
-const CATEGORIES = keys(
-  'diagnoses',
-  'vaccinations',
-  'appointments',
-  'referrals',
-  'labResults',
-  'medications',
-  'eConsultations',
-);
+const CATEGORIES = keys(...JOURNAL_CATEGORIES);
 const DIAGNOSIS = keys('id', 'icpcCode', 'title', 'registeredAt');
 const VACCINATION = keys('id', 'vaccine', 'atcCode', 'dose', 'givenOn', 'givenBy');
 const APPOINTMENT = keys(
