@@ -14,7 +14,7 @@ import type { TokenOptions } from './auth/tokens.ts';
 import { createContractApp } from './contract-app.ts';
 import { registerControl } from './control/api.ts';
 import { FaultSet, latencyOf, sleep } from './control/faults.ts';
-import { RequestLog, type Verdict } from './control/request-log.ts';
+import { type Exchange, RequestLog, type Verdict } from './control/request-log.ts';
 import { DEFAULT_SESSION, SESSION_HEADER, SESSION_ID, SessionPool } from './control/sessions.ts';
 import { problemResponse, SandboxError, ValidationError } from './errors.ts';
 import type { ExchangeReport } from './exchange.ts';
@@ -401,11 +401,11 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       session.requests.add({
         at: session.sandbox.clock.now().toISOString(),
         session: session.id,
-        method,
+        method: method as Exchange['method'],
         path: maskCpr(url.pathname + url.search),
         operationId: report.operationId ?? null,
         persona: (report.viewerId && session.handles.get(report.viewerId)) ?? null,
-        status: status as number,
+        status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         verdict,
         contractErrors: report.contractErrors ?? [],

@@ -4,30 +4,13 @@
  * full, the oldest entry is overwritten and counted as dropped. Paths are stored with any CPR
  * number masked; the finding says it was there.
  */
+import type { components } from '../../contracts/types/sandbox-control.d.ts';
 
-export type Verdict = 'ok' | 'contract-violation' | 'privacy-finding' | 'rejected';
-
-export interface LoggedFinding {
-  kind: string;
-  detail: string;
-  pointer: string | null;
-}
-
-export interface Exchange {
-  id: string;
-  /** Sandbox time of the request. */
-  at: string;
-  session: string;
-  method: string;
-  path: string;
-  operationId: string | null;
-  persona: string | null;
-  status: number;
-  durationMs: number;
-  verdict: Verdict;
-  contractErrors: { pointer: string; message: string }[];
-  findings: LoggedFinding[];
-}
+// The shapes are the control contract's, so what the log keeps is what GET /__sandbox/requests answers.
+type Schemas = components['schemas'];
+export type Verdict = Schemas['Verdict'];
+export type LoggedFinding = Schemas['PrivacyFinding'];
+export type Exchange = Schemas['Exchange'];
 
 export interface ExchangeFilter {
   persona?: string;

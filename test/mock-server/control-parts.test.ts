@@ -74,7 +74,7 @@ describe('RequestLog', () => {
   const entry = (n: number, persona: string | null = null) => ({
     at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
     session: 'default',
-    method: 'GET',
+    method: 'GET' as const,
     path: `/n/${n}`,
     operationId: n % 2 === 0 ? 'listDiagnoses' : 'getProfile',
     persona,
