@@ -140,14 +140,25 @@ interface OutputFile {
 /**
  * Opens the output as a partial file beside the target, so a failed or interrupted run never
  * leaves a truncated file under the target's name; "cannot write there" is a usage error found
- * before any work.
+ * before any work. A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a
+ * named pipe) is written to directly: renaming a file over it would replace the device.
  */
 async function openOutput(path: string): Promise<OutputFile> {
-  const partial = `${path}.partial-${process.pid}`;
   try {
-    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new Error('EISDIR');
-    const handle = await open(partial, 'w');
-    const stream = handle.createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK });
+    const existing = await stat(path).catch(() => undefined);
+    if (existing?.isDirectory()) throw new Error('EISDIR');
+    if (existing && !existing.isFile()) {
+      const stream = (await open(path, 'w')).createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK });
+      return {
+        stream,
+        commit: () => closeStream(stream),
+        async discard() {
+          stream.destroy();
+        },
+      };
+    }
+    const partial = `${path}.partial-${process.pid}`;
+    const stream = (await open(partial, 'w')).createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK });
     return {
       stream,
       async commit() {

@@ -1,6 +1,7 @@
 // `minlaege-sandbox generate`: NDJSON and JSON output, shards that concatenate to the whole, and
 // clear one-line errors with exit code 2 for bad arguments.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,30 @@ describe('minlaege-sandbox generate', () => {
     expect(threaded === inProcess).toBe(true);
     const json = await generate(['--count', '5000', '--threads', '2', '--format', 'json'], join(dir, 'two.json'));
     expect(JSON.parse(json)).toHaveLength(5003); // 5,000 patients and the lines of clinics 0, 1 and 2
+  });
+
+  it('writes into a device or a named pipe given as --out, and leaves it a device or a pipe', async () => {
+    const { io, err } = capture();
+    expect(
+      await run(['generate', '--seed', 's', '--as-of', '2026-03-15', '--count', '3', '--out', '/dev/null'], io),
+    ).toBe(0);
+    expect(err.join('')).toBe('');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const chunks: Buffer[] = [];
+    const reader = new Promise<void>((resolve, reject) => {
+      createReadStream(fifo)
+        .on('data', (c) => chunks.push(c as Buffer))
+        .on('end', resolve)
+        .on('error', reject);
+    });
+    const piped = await run(['generate', '--seed', 's', '--as-of', '2026-03-15', '--count', '3', '--out', fifo], io);
+    await reader;
+    expect(piped).toBe(0);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(Buffer.concat(chunks).toString().trimEnd().split('\n')).toHaveLength(4); // a clinic and 3 patients
+    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
   it('writes the same records as one JSON array with --format json', async () => {
