@@ -6,16 +6,16 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
 import { CONTRACT_NAMES, type ContractName } from '../contracts/index.ts';
+import { kitFile } from '../contracts/kit-files.ts';
 import { checkPactFile, formatPactCheck, PactFileError } from '../contracts/pact-check.ts';
 import { UsageError } from './errors.ts';
 import type { CliIo } from './program.ts';
 
 /** The pacts the kit ships (contracts/pacts, beside the contracts in source and in dist). */
 export function shippedPacts(): string[] {
-  const dir = fileURLToPath(new URL('../contracts/pacts/', import.meta.url));
+  const dir = kitFile('contracts/pacts/');
   try {
     return readdirSync(dir)
       .filter((f) => f.endsWith('.json'))

@@ -8,8 +8,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { kitFile } from './kit-files.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +25,7 @@ export type OpenApiDocument = Record<string, unknown> & {
 
 /** The absolute path of a contract document. */
 export function contractPath(name: ContractName): string {
-  return fileURLToPath(new URL(`./${name}.openapi.yaml`, import.meta.url));
+  return kitFile(`contracts/${name}.openapi.yaml`);
 }
 
 /**

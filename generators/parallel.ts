@@ -8,6 +8,7 @@
  * two threads gave about 1.2× one thread's rate in this kit's own measurements (see the README).
  */
 import { Worker } from 'node:worker_threads';
+import { fromSource, kitFile } from '../contracts/kit-files.ts';
 import type { ChunkReply } from './chunk.ts';
 import { BLOCK_SIZE } from './households.ts';
 import type { PopulationOptions } from './population.ts';
@@ -69,8 +70,7 @@ interface PopulationWorker {
 
 function spawnWorker(data: PopulationOptions): PopulationWorker {
   // Run from source (tests, tsx) the worker is TypeScript and needs tsx's loader; built, it is JS.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './population-worker-dev.mjs' : './population-worker.js', import.meta.url);
+  const url = kitFile(fromSource ? 'generators/population-worker-dev.mjs' : 'generators/population-worker.js');
   const worker = new Worker(url, { workerData: data, resourceLimits: WORKER_LIMITS });
   const waiting: { resolve: (r: ChunkReply) => void; reject: (e: Error) => void }[] = [];
   worker.on('message', (reply: ChunkReply) => waiting.shift()?.resolve(reply));

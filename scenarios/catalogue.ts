@@ -5,19 +5,17 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { kitFile } from '../contracts/kit-files.ts';
 import type { ScenarioDefinition } from '../mock-server/host.ts';
 import { buildScenario } from './build.ts';
 import { loadScenarioFile } from './load.ts';
 import type { Scenario } from './types.ts';
 
-/** The catalogue folder: beside this module in the repository (or the source's, from dist/). */
+/** The catalogue folder, from the kit's root (the repository, or dist/ where the build copies it). */
 export function catalogueDir(): string {
-  for (const rel of ['./catalogue/', '../../scenarios/catalogue/']) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(dir)) return dir;
-  }
-  throw new Error('scenarios/catalogue is missing from this installation');
+  const dir = kitFile('scenarios/catalogue/');
+  if (!existsSync(dir)) throw new Error('scenarios/catalogue is missing from this installation');
+  return dir;
 }
 
 /** The catalogue's files, by name. */

@@ -5,8 +5,8 @@
  * path into the scenario, which the YAML loader turns into a line and column.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { kitFile } from '../contracts/kit-files.ts';
 import { cprBirthDate, cprSex, isSynthetic, SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
 import { isIsoDate } from '../domain/time.ts';
 import { birthDateFromAge, dateOf, instantOf, parseOffset } from './time.ts';
@@ -22,13 +22,11 @@ export interface ScenarioIssue {
   atKey?: boolean;
 }
 
-/** Where the schema is: beside the contracts in the repository (and in dist/ when copied there). */
+/** Where the schema is: beside the contracts, from the kit's root (the repository, or dist/). */
 export function scenarioSchemaPath(): string {
-  for (const rel of ['../contracts/scenario.schema.json', '../../contracts/scenario.schema.json']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  throw new Error('contracts/scenario.schema.json is missing from this installation');
+  const path = kitFile('contracts/scenario.schema.json');
+  if (!existsSync(path)) throw new Error('contracts/scenario.schema.json is missing from this installation');
+  return path;
 }
 
 let compiled: ValidateFunction | undefined;

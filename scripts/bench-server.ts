@@ -6,7 +6,7 @@
 // Every server runs in its own child process (scripts/bench-server-target.ts) and is loaded, alone,
 // by autocannon in this one; everything started is stopped however the run ends.
 // BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS and BENCH_START_RUNS override the defaults.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { type RunningPrism, startPrism } from '../cli/prism.ts';
 import { contractPath } from '../contracts/index.ts';
 import { freePort } from '../test/support/free-port.ts';
-import { copyDataFiles } from './data-files.ts';
+import { buildKit } from './build.ts';
 
 const { values } = parseArgs({
   options: {
@@ -177,19 +177,14 @@ async function cliStart(command: string[], persona: string): Promise<number> {
   }
 }
 
-/** Compiles the kit as it is published (tsc, the data files beside the code) into buildDir. */
-function buildKit(): boolean {
+/** Builds the kit as it is published (scripts/build.ts: tsc, the data files, the bundled command) into buildDir. */
+async function buildPublished(): Promise<boolean> {
   try {
-    execFileSync(
-      process.execPath,
-      ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', buildDir, '--declaration', 'false'],
-      { stdio: 'pipe' },
-    );
+    await buildKit(buildDir);
   } catch (error) {
     console.log(`  CLI as published: not measured, the build failed: ${String(error).split('\n')[0]}`);
     return false;
   }
-  copyDataFiles(buildDir);
   writeFileSync(join(buildDir, 'package.json'), '{"type":"module"}\n');
   return true;
 }
@@ -331,11 +326,11 @@ try {
     `  CLI from source, from spawning node --import tsx cli/bin.ts serve: ${num(median(fromSource))} ms, ` +
       `target < 300 ms: ${yes(median(fromSource) < 300)}`,
   );
-  if (buildKit()) {
+  if (await buildPublished()) {
     const built: number[] = [];
     for (let i = 0; i < startRuns; i++) built.push(await cliStart([join(buildDir, 'cli/bin.js'), ...serve], persona));
     console.log(
-      `  CLI as published (tsc build), from spawning node cli/bin.js serve: ${num(median(built))} ms, ` +
+      `  CLI as published (npm run build), from spawning node cli/bin.js serve: ${num(median(built))} ms, ` +
         `target < 300 ms: ${yes(median(built) < 300)}`,
     );
   }

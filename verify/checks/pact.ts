@@ -9,18 +9,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromSource, kitFile } from '../../contracts/kit-files.ts';
 import { CheckFailed, type GroupDefinition } from '../kit.ts';
 
 export const SHIPPED_PACT = 'contracts/pacts/min-laege-platform-journal-system.json';
 
-/** The shipped pact: beside the sources (verify/checks → ../../), or the package root seen from dist/. */
+/** The shipped pact, from the kit's root (the repository, or dist/ where the build copies it). */
 export function shippedPactFile(): string | undefined {
-  for (const rel of ['../../', '../../../']) {
-    const file = fileURLToPath(new URL(`${rel}${SHIPPED_PACT}`, import.meta.url));
-    if (existsSync(file)) return file;
-  }
-  return undefined;
+  const file = kitFile(SHIPPED_PACT);
+  return existsSync(file) ? file : undefined;
 }
 
 interface PactInteraction {
@@ -42,8 +39,7 @@ const PACT_TIMEOUT_MS = 120_000;
 
 /** Runs the verifier in a child process; answers its JSON results (or throws with its output). */
 async function runVerifier(options: Record<string, unknown>): Promise<PactResults> {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const worker = fileURLToPath(new URL(fromSource ? '../pact/worker-dev.mjs' : '../pact/worker.js', import.meta.url));
+  const worker = kitFile(fromSource ? 'verify/pact/worker-dev.mjs' : 'verify/pact/worker.js');
   const dir = mkdtempSync(join(tmpdir(), 'minlaege-verify-pact-'));
   const resultFile = join(dir, 'results.json');
   try {
