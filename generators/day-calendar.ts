@@ -11,8 +11,10 @@
  * No rule is restated here. Which days are holidays comes from domain/public-holidays.ts (the
  * customary Grundlovsdag, Juleaften and Nytårsaften included: clinics close on them, see
  * domain/opening-hours.ts), and when summer time starts and ends from domain/time.ts. Both are read
- * once at load (some 20 ms) into frozen tables, because even domain/time.ts's arithmetic
- * `copenhagenInstant` costs about a microsecond and allocates Dates. The tables cover 1996–2099,
+ * into tables, because even domain/time.ts's arithmetic `copenhagenInstant` costs about a
+ * microsecond and allocates Dates. The tables are filled a stretch of days at a time, when a date
+ * in it is first asked for: filling all of them at load took 40–70 ms of every start of the
+ * sandbox, which dates only a few decades of them. The tables cover 1996–2099,
  * the years domain/time.ts computes without Intl, so building them stays cheap; reference dates
  * and nearly everything dated near them fall inside. On the few days a year around a clock change,
  * and outside those years, every answer comes from domain/ itself.
@@ -60,27 +62,39 @@ const TABLE_END_YEAR = 2100;
 const TABLE_FIRST_DAY = dayOf(TABLE_FIRST_YEAR, 1, 1);
 const TABLE_END_DAY = dayOf(TABLE_END_YEAR, 1, 1);
 
-// Every date of the table's years written out once (under 2 MB): formatting costs some 80 ns a
-// date, a look-up a few, and writing dates is the commonest thing the generators do.
-const ISO_DATES: readonly IsoDate[] = (() => {
-  const dates: IsoDate[] = [];
-  for (let year = TABLE_FIRST_YEAR; year < TABLE_END_YEAR; year++) {
-    for (let month = 1; month <= 12; month++) {
-      const prefix = `${year}-${PAD2[month]}-`;
-      const length = (month === 12 ? dayOf(year + 1, 1, 1) : dayOf(year, month + 1, 1)) - dayOf(year, month, 1);
-      for (let day = 1; day <= length; day++) dates.push(prefix + PAD2[day]);
-    }
-  }
-  return Object.freeze(dates);
-})();
+// The tables are filled in stretches of 2^STRETCH_BITS days, each when a day in it is first used.
+const STRETCH_BITS = 8;
+const STRETCH_DAYS = 1 << STRETCH_BITS;
+const STRETCH_MASK = STRETCH_DAYS - 1;
 
-/** `YYYY-MM-DD` of a day number (years 1000–9999, the only ones the generators write). */
-export function dayToIso(dayNumber: DayNumber): IsoDate {
-  if (dayNumber >= TABLE_FIRST_DAY && dayNumber < TABLE_END_DAY)
-    return ISO_DATES[dayNumber - TABLE_FIRST_DAY] as IsoDate;
+// Every date of the table's years written out once it is needed (under 2 MB in all): formatting
+// costs some 80 ns a date, a look-up a few, and writing dates is the commonest thing the
+// generators do.
+const isoStretches: (readonly IsoDate[] | undefined)[] = [];
+
+/** `YYYY-MM-DD` by arithmetic, for days outside the table and for filling it. */
+function formatDay(dayNumber: DayNumber): IsoDate {
   const ymd = civilFromDays(dayNumber);
   const md = ymd % 10_000;
   return `${(ymd - md) / 10_000}-${PAD2[(md - (md % 100)) / 100]}-${PAD2[md % 100]}`;
+}
+
+function fillIsoStretch(stretch: number): readonly IsoDate[] {
+  const first = TABLE_FIRST_DAY + stretch * STRETCH_DAYS;
+  const dates: IsoDate[] = [];
+  for (let day = first; day < first + STRETCH_DAYS && day < TABLE_END_DAY; day++) dates.push(formatDay(day));
+  isoStretches[stretch] = dates;
+  return dates;
+}
+
+/** `YYYY-MM-DD` of a day number (years 1000–9999, the only ones the generators write). */
+export function dayToIso(dayNumber: DayNumber): IsoDate {
+  if (dayNumber >= TABLE_FIRST_DAY && dayNumber < TABLE_END_DAY) {
+    const i = dayNumber - TABLE_FIRST_DAY;
+    const stretch = isoStretches[i >> STRETCH_BITS] ?? fillIsoStretch(i >> STRETCH_BITS);
+    return stretch[i & STRETCH_MASK] as IsoDate;
+  }
+  return formatDay(dayNumber);
 }
 
 /** The calendar year of a day number. */
@@ -142,38 +156,65 @@ function firstChangedNoon(lo: DayNumber, hi: DayNumber): DayNumber {
   return b;
 }
 
-/**
- * One character per day of the table's years, its code the flags above. A string because a table
- * must never change after load, and a string cannot. A clock change between the noons of days
- * d − 1 and d lies in the UTC hours that wall-clock times of d − 1 or d can fall in (a wall time
- * is 1–2 hours ahead of UTC), so both days are marked CLOCK_CHANGE; every other day's wall times
- * all have that day's noon offset.
- */
-const DAY_TABLE: string = (() => {
-  const days: string[] = [];
-  for (let year = TABLE_FIRST_YEAR; year < TABLE_END_YEAR; year++) {
+/** What the day table needs of a year: its holidays and its summer-time span, from domain/. */
+interface YearFacts {
+  holidays: Set<DayNumber>;
+  /** Summer time at noon on the days [from, to); from = to when the year has none. */
+  from: DayNumber;
+  to: DayNumber;
+}
+
+const yearFacts = new Map<number, YearFacts>();
+
+function factsOf(year: number): YearFacts {
+  let facts = yearFacts.get(year);
+  if (!facts) {
     const first = dayOf(year, 1, 1);
     const end = dayOf(year + 1, 1, 1);
     const holidays = new Set(publicHolidays(year, { includeUnofficial: true }).map((h) => isoToDay(h.date)));
     // Summer time, if the year has any, spans 1 July; 1 January and 31 December are winter time.
     const midsummer = dayOf(year, 7, 1);
     const summer = summerAtNoon(midsummer);
-    const from = summer ? firstChangedNoon(first, midsummer) : end;
-    const to = summer ? firstChangedNoon(midsummer, end - 1) : end;
-    for (let day = first; day < end; day++) {
-      let flags = weekdayIndex(day) < 5 && !holidays.has(day) ? WORKING : 0;
-      if (day >= from && day < to) flags |= SUMMER;
-      if (summer && (day === from - 1 || day === from || day === to - 1 || day === to)) flags |= CLOCK_CHANGE;
-      days.push(String.fromCharCode(flags));
-    }
+    facts = {
+      holidays,
+      from: summer ? firstChangedNoon(first, midsummer) : end,
+      to: summer ? firstChangedNoon(midsummer, end - 1) : end,
+    };
+    yearFacts.set(year, facts);
   }
-  return days.join(''); // joined, not concatenated: one flat string, read without indirection
-})();
+  return facts;
+}
+
+/**
+ * The flags of the table's days, one byte a day. A clock change between the noons of days d − 1
+ * and d lies in the UTC hours that wall-clock times of d − 1 or d can fall in (a wall time is 1–2
+ * hours ahead of UTC), so both days are marked CLOCK_CHANGE; every other day's wall times all have
+ * that day's noon offset. The stretches are private to this module and never change once filled.
+ */
+const flagStretches: (Uint8Array | undefined)[] = [];
+
+function fillFlagStretch(stretch: number): Uint8Array {
+  const first = TABLE_FIRST_DAY + stretch * STRETCH_DAYS;
+  const flags = new Uint8Array(STRETCH_DAYS);
+  for (let i = 0; i < STRETCH_DAYS && first + i < TABLE_END_DAY; i++) {
+    const day = first + i;
+    const { holidays, from, to } = factsOf(yearOfDay(day));
+    let f = weekdayIndex(day) < 5 && !holidays.has(day) ? WORKING : 0;
+    if (day >= from && day < to) f |= SUMMER;
+    if (from < to && (day === from - 1 || day === from || day === to - 1 || day === to)) f |= CLOCK_CHANGE;
+    flags[i] = f;
+  }
+  flagStretches[stretch] = flags;
+  return flags;
+}
 
 /** The flags of a day: from the table, or, outside its years, from domain/ on every call. */
 function flagsOf(dayNumber: DayNumber): number {
-  if (dayNumber >= TABLE_FIRST_DAY && dayNumber < TABLE_END_DAY)
-    return DAY_TABLE.charCodeAt(dayNumber - TABLE_FIRST_DAY);
+  if (dayNumber >= TABLE_FIRST_DAY && dayNumber < TABLE_END_DAY) {
+    const i = dayNumber - TABLE_FIRST_DAY;
+    const stretch = flagStretches[i >> STRETCH_BITS] ?? fillFlagStretch(i >> STRETCH_BITS);
+    return stretch[i & STRETCH_MASK] as number;
+  }
   const working = weekdayIndex(dayNumber) < 5 && !isPublicHoliday(dayToIso(dayNumber), { includeUnofficial: true });
   return (working ? WORKING : 0) | CLOCK_CHANGE;
 }
@@ -208,11 +249,23 @@ export function addWorkingDays(dayNumber: DayNumber, count: number): DayNumber {
 
 // ── Copenhagen instants ─────────────────────────────────────────────────────────────────────────
 
-// 'THH:MM:00+01:00' and '…+02:00' for every minute of the day, so an instant is a date and a look-up.
-const clockTimes = (offset: string): readonly string[] =>
-  Object.freeze(Array.from({ length: 24 * 60 }, (_, m) => `T${PAD2[Math.floor(m / 60)]}:${PAD2[m % 60]}:00${offset}`));
-const WINTER_CLOCK = clockTimes('+01:00');
-const SUMMER_CLOCK = clockTimes('+02:00');
+// 'THH:MM:00+01:00' and '…+02:00' for every minute of the day (each written when first used), so
+// an instant is a date and a look-up.
+const WINTER_CLOCK: string[] = [];
+const SUMMER_CLOCK: string[] = [];
+
+function clockTime(summer: boolean, minuteOfDay: number): string {
+  const times = summer ? SUMMER_CLOCK : WINTER_CLOCK;
+  let time = times[minuteOfDay];
+  if (time === undefined) {
+    if (!Number.isInteger(minuteOfDay) || minuteOfDay < 0 || minuteOfDay >= 24 * 60) {
+      throw new RangeError(`A minute of the day is 0–1439, got ${minuteOfDay}`);
+    }
+    time = `T${PAD2[Math.floor(minuteOfDay / 60)]}:${PAD2[minuteOfDay % 60]}:00${summer ? '+02:00' : '+01:00'}`;
+    times[minuteOfDay] = time;
+  }
+  return time;
+}
 
 /**
  * A Copenhagen wall-clock time as the contracts write instants: `YYYY-MM-DDTHH:MM:00+01:00`, or
@@ -224,11 +277,11 @@ const SUMMER_CLOCK = clockTimes('+02:00');
 export function copenhagenTimestamp(dayNumber: DayNumber, minuteOfDay: number): string {
   const flags = flagsOf(dayNumber);
   if ((flags & CLOCK_CHANGE) === 0) {
-    return dayToIso(dayNumber) + ((flags & SUMMER) !== 0 ? SUMMER_CLOCK : WINTER_CLOCK)[minuteOfDay];
+    return dayToIso(dayNumber) + clockTime((flags & SUMMER) !== 0, minuteOfDay);
   }
   const offsetHours =
     (dayNumber * DAY_MS + minuteOfDay * MINUTE_MS - instantOnClockChange(dayNumber, minuteOfDay)) / HOUR_MS;
-  return dayToIso(dayNumber) + (offsetHours === 2 ? SUMMER_CLOCK : WINTER_CLOCK)[minuteOfDay];
+  return dayToIso(dayNumber) + clockTime(offsetHours === 2, minuteOfDay);
 }
 
 /** The same instant as epoch milliseconds, for comparing instants. */
