@@ -10,7 +10,7 @@
  */
 
 import type { ProblemKind } from './problem-types.ts';
-import { addMonths, copenhagenInstant, copenhagenParts, formatDate } from './time.ts';
+import { addMonths, copenhagenInstant, copenhagenParts, copenhagenWallMs, daysInMonth, formatDate } from './time.ts';
 
 export type ConsentState = 'never-given' | 'given' | 'withdrawn' | 'lapsed';
 
@@ -34,10 +34,38 @@ export const RETENTION_MONTHS = 12;
  * time; an ambiguous one (the autumn overlap) is the earlier instant. Both as copenhagenInstant.
  */
 export function retainedUntil(lastActivityAt: Date): Date {
+  return new Date(retainedUntilMs(lastActivityAt));
+}
+
+/** retainedUntil as ms since the epoch: consentState needs only the number, on every request. */
+function retainedUntilMs(lastActivityAt: Date): number {
+  const from = lastActivityAt.getTime();
+  if (from === lastRetained.from) return lastRetained.until;
+  const until = computeRetainedUntilMs(lastActivityAt);
+  lastRetained = { from, until };
+  return until;
+}
+
+// The last activity instant asked about and its end of storage. A signed-in request asks about the
+// same person's activity up to three times (the token's use, the access check, the privacy check),
+// and the next request asks first about the activity this one recorded; derived data only.
+let lastRetained = { from: Number.NaN, until: Number.NaN };
+
+function computeRetainedUntilMs(lastActivityAt: Date): number {
   const p = copenhagenParts(lastActivityAt);
-  const date = addMonths(formatDate(p.year, p.month, p.day), RETENTION_MONTHS);
   const subMinute = p.second * 1000 + (((lastActivityAt.getTime() % 1000) + 1000) % 1000);
-  return new Date(copenhagenInstant(date, p.hour, p.minute).getTime() + subMinute);
+  // addMonths by arithmetic (a day the target month lacks is clamped), then copenhagenInstant,
+  // without writing the date out and parsing it back twice.
+  const index = p.year * 12 + (p.month - 1) + RETENTION_MONTHS;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  if (p.year < 0 || year > 9999 || p.day > daysInMonth(p.year, p.month)) {
+    // Not a YYYY-MM-DD year, or (long before 1996, where the time zone database reads the Julian
+    // calendar) not a Gregorian date: addMonths or copenhagenInstant refuses it, as they always have.
+    const date = addMonths(formatDate(p.year, p.month, p.day), RETENTION_MONTHS);
+    return copenhagenInstant(date, p.hour, p.minute).getTime() + subMinute;
+  }
+  return copenhagenWallMs(year, month, Math.min(p.day, daysInMonth(year, month)), p.hour, p.minute) + subMinute;
 }
 
 /**
@@ -51,7 +79,7 @@ export function consentState(record: ConsentRecord, now: Date): ConsentState {
   if (givenAt === undefined) return withdrawnAt === undefined ? 'never-given' : 'withdrawn';
   if (withdrawnAt !== undefined && withdrawnAt.getTime() >= givenAt.getTime()) return 'withdrawn';
   const lastActivity = latest(givenAt, record.lastActivityAt);
-  return now.getTime() >= retainedUntil(lastActivity).getTime() ? 'lapsed' : 'given';
+  return now.getTime() >= retainedUntilMs(lastActivity) ? 'lapsed' : 'given';
 }
 
 /**

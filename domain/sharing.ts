@@ -139,7 +139,18 @@ export function normaliseIcpc2(code: string): string | undefined {
 export function sharedDiagnosisOf(code: string): SharedDiagnosis | undefined {
   const normalised = normaliseIcpc2(code);
   if (normalised === undefined) return undefined;
-  return SHARED_DIAGNOSES.find((d) => d.codes.includes(normalised));
+  return entryByCode().get(normalised);
+}
+
+// Each code's table entry (the first that lists it), made on first use: the sandbox looks up the
+// rule of every diagnosis it answers, and the generators of every one they write.
+let entries: Map<string, SharedDiagnosis> | undefined;
+function entryByCode(): Map<string, SharedDiagnosis> {
+  if (!entries) {
+    entries = new Map();
+    for (const d of SHARED_DIAGNOSES) for (const c of d.codes) if (!entries.has(c)) entries.set(c, d);
+  }
+  return entries;
 }
 
 /** The sharing rule of a code ('A' or 'B'), or undefined when the code is never shared. */
@@ -171,5 +182,12 @@ export function isShared(code: string, registeredAt: IsoDate, asOf: Date): boole
   // YYYY-MM-DD strings compare as dates.
   if (registeredAt > today) return false;
   if (rule === 'B') return true;
-  return registeredAt >= addYears(today, -1);
+  return registeredAt >= yearBefore(today);
+}
+
+// The date a year before the last `today` asked about (every diagnosis of an answer asks the same).
+let lastYearBefore = { today: '', date: '' };
+function yearBefore(today: IsoDate): IsoDate {
+  if (today !== lastYearBefore.today) lastYearBefore = { today, date: addYears(today, -1) };
+  return lastYearBefore.date;
 }

@@ -143,9 +143,26 @@ function lastSundayAtOneUtc(year: number, month: number): number {
 
 /** The calendar date in Copenhagen at an instant, e.g. 2025-03-30T22:30Z → '2025-03-31'. */
 export function copenhagenDate(instant: Date): IsoDate {
-  const p = copenhagenParts(instant);
-  return formatDate(p.year, p.month, p.day);
+  assertValidInstant(instant);
+  const t = instant.getTime();
+  const offset = euOffsetMs(t);
+  if (offset === undefined) {
+    const p = copenhagenParts(instant);
+    return formatDate(p.year, p.month, p.day);
+  }
+  // The sandbox asks for today's date several times in every request (consent, proxy rules, the
+  // sharing table): the text of the last local day is kept rather than built again.
+  const days = Math.floor((t + offset) / 86_400_000);
+  if (days !== lastDate.days) {
+    const ymd = civilFromDays(days);
+    lastDate = { days, text: formatDate(Math.floor(ymd / 10_000), Math.floor(ymd / 100) % 100, ymd % 100) };
+  }
+  return lastDate.text;
 }
+
+// The local day (days since 1970-01-01, Copenhagen) of the last copenhagenDate and its text;
+// derived data only, so the function stays pure.
+let lastDate = { days: Number.NaN, text: '' };
 
 /** Parses `YYYY-MM-DD` strictly (a real calendar date), or throws a RangeError. */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
@@ -250,16 +267,32 @@ export function copenhagenInstant(date: IsoDate, hour = 0, minute = 0): Date {
   if (!Number.isInteger(hour) || hour < 0 || hour > 23 || !Number.isInteger(minute) || minute < 0 || minute > 59) {
     throw new RangeError(`Not a wall-clock time: ${hour}:${minute} (expected hour 0–23, minute 0–59)`);
   }
+  return new Date(copenhagenWallMs(year, month, day, hour, minute));
+}
+
+/**
+ * copenhagenInstant's instant (ms since the epoch) for a real date and a valid wall-clock time,
+ * without parsing or checking them: for callers that already hold the numbers.
+ */
+export function copenhagenWallMs(year: number, month: number, day: number, hour: number, minute: number): number {
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
   // Copenhagen is UTC+1 or UTC+2; try the summer offset first so an ambiguous time picks it.
-  for (const offsetHours of [2, 1]) {
-    const candidate = new Date(wallAsUtc - offsetHours * 3_600_000);
-    const p = copenhagenParts(candidate);
+  for (let offsetHours = 2; offsetHours >= 1; offsetHours--) {
+    const candidate = wallAsUtc - offsetHours * 3_600_000;
+    // Where the EU rule applies (and Date.UTC read the year as given: it maps 0–99 to 1900–1999),
+    // the candidate reads as the wall-clock time exactly when its offset is the one tried; this
+    // saves splitting it into parts.
+    const offset = year >= 100 ? euOffsetMs(candidate) : undefined;
+    if (offset !== undefined) {
+      if (offset === offsetHours * 3_600_000) return candidate;
+      continue;
+    }
+    const p = copenhagenParts(new Date(candidate));
     if (p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute) {
       return candidate;
     }
   }
-  return new Date(wallAsUtc - 3_600_000);
+  return wallAsUtc - 3_600_000;
 }
 
 /** The UTC offset in minutes of Copenhagen at an instant (60 in winter, 120 in summer). */
