@@ -65,18 +65,71 @@ export function matchOperation(
   method: string,
   path: string,
 ): { operation: CompiledOperation; params: Record<string, string> } | undefined {
-  for (const operation of operations) {
-    if (operation.method !== method) continue;
+  for (const operation of candidatesFor(operations, method, path)) {
     const m = operation.pattern.exec(path);
     if (!m) continue;
     // The pattern's groups follow the template's parameters in order.
     const params: Record<string, string> = {};
-    operation.templateNames.forEach((name, i) => {
-      params[name] = safeDecode(m[i + 1] ?? '');
-    });
+    const names = operation.templateNames;
+    for (let i = 0; i < names.length; i++) params[names[i] as string] = safeDecode(m[i + 1] ?? '');
     return { operation, params };
   }
   return undefined;
+}
+
+/**
+ * Per method and last path segment, the operations that can match, in their order: a template
+ * ending in a literal segment matches only a path ending in that segment (with at most one slash
+ * after it), so a request is tried against a few patterns rather than every one of its method.
+ * Made once per list of operations; bounded by the templates, whatever paths are asked for.
+ */
+interface Candidates {
+  /** By method: the operations of each literal last segment (with those that end otherwise). */
+  byLast: Map<string, Map<string, CompiledOperation[]>>;
+  /** By method: the operations whose last segment is not a literal (a parameter, or a trailing slash). */
+  open: Map<string, CompiledOperation[]>;
+}
+
+const candidateIndex = new WeakMap<CompiledOperation[], Candidates>();
+
+/** A template's last segment when it is literal text, else undefined (it may match any last segment). */
+function literalLast(template: string): string | undefined {
+  if (template.endsWith('/')) return undefined;
+  const last = template.slice(template.lastIndexOf('/') + 1);
+  return last.includes('{') ? undefined : last;
+}
+
+function candidatesFor(operations: CompiledOperation[], method: string, path: string): CompiledOperation[] {
+  let index = candidateIndex.get(operations);
+  if (!index) {
+    index = { byLast: new Map(), open: new Map() };
+    for (const op of operations) {
+      if (!index.byLast.has(op.method)) index.byLast.set(op.method, new Map());
+      if (!index.open.has(op.method)) index.open.set(op.method, []);
+    }
+    for (const [m, byLast] of index.byLast) {
+      const ofMethod = operations.filter((op) => op.method === m);
+      index.open.set(
+        m,
+        ofMethod.filter((op) => literalLast(op.template) === undefined),
+      );
+      for (const op of ofMethod) {
+        const last = literalLast(op.template);
+        if (last === undefined || byLast.has(last)) continue;
+        byLast.set(
+          last,
+          ofMethod.filter((o) => {
+            const l = literalLast(o.template);
+            return l === undefined || l === last;
+          }),
+        );
+      }
+    }
+    candidateIndex.set(operations, index);
+  }
+  const end = path.endsWith('/') ? path.length - 1 : path.length;
+  const last = path.slice(path.lastIndexOf('/', end - 1) + 1, end);
+  return index.byLast.get(method)?.get(last) ?? index.open.get(method) ?? [];
 }
 
 function compileParameter(doc: OpenApiDocument, raw: unknown, pointer: string): CompiledParameter {

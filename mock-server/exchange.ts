@@ -18,3 +18,15 @@ export interface ExchangeReport {
 export function exchangeReportOf(c: Context): ExchangeReport | undefined {
   return (c.env as { exchange?: ExchangeReport } | undefined)?.exchange;
 }
+
+/**
+ * The parsed URL of a request, to read and never to change: the host and the contract check of
+ * the app it wraps each need the path and query of the same request, and a client repeats the
+ * same URL request after request, so the last one parsed is kept.
+ */
+export function requestUrl(href: string): Readonly<URL> {
+  if (href !== lastUrl.href) lastUrl = { href, url: new URL(href) };
+  return lastUrl.url;
+}
+
+let lastUrl = { href: '', url: undefined as unknown as URL };

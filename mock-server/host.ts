@@ -17,7 +17,7 @@ import { FaultSet, latencyOf, sleep } from './control/faults.ts';
 import { type Exchange, RequestLog, type Verdict } from './control/request-log.ts';
 import { DEFAULT_SESSION, SESSION_HEADER, SESSION_ID, SessionPool } from './control/sessions.ts';
 import { problemResponse, SandboxError, ValidationError } from './errors.ts';
-import type { ExchangeReport } from './exchange.ts';
+import { type ExchangeReport, requestUrl } from './exchange.ts';
 import { createSandbox, type Sandbox } from './index.ts';
 import type { FetchLike } from './journal-client.ts';
 import type { ValidationMode } from './middleware/contract-validation/index.ts';
@@ -150,9 +150,19 @@ function defaultScenario(options: HostOptions): ScenarioDefinition {
  * `cpr-in-log`: a CPR number where an access or error log would keep it: a request header, or a
  * problem's `detail` or `instance` (the sandbox masks its own; a journal's problem may not).
  */
-function logFindings(headers: Headers, response: Response, body: unknown): PrivacyFinding[] {
+function logFindings(
+  headers: Headers,
+  response: Response,
+  body: unknown,
+  rawHeaders: readonly string[] | undefined,
+): PrivacyFinding[] {
   const findings: PrivacyFinding[] = [];
-  for (const [name, value] of headers) {
+  // Under the Node transport the header lines the request was made from are at hand as received
+  // (`rawHeaders` of the env's incoming message; other transports pass none). A CPR number needs six
+  // digits in a row, which joining or trimming values cannot make: when no line has them (nearly
+  // every request), the request's Headers need not be built just to be searched.
+  const mayHoldCpr = rawHeaders === undefined || rawHeaders.some((line) => SIX_DIGITS.test(line));
+  for (const [name, value] of mayHoldCpr ? headers : []) {
     if (containsCpr(value)) {
       findings.push({
         kind: 'cpr-in-log',
@@ -192,6 +202,8 @@ function checkAsOf(asOf: string): void {
     ]);
   }
 }
+
+const SIX_DIGITS = /\d{6}/;
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -291,6 +303,11 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
         });
     }
   }
+  // Whether a timeline event of the session is due: most sessions have no timeline, or none yet
+  // due, and then a request need not wait on catchUp at all.
+  const due = (session: SandboxSession): boolean =>
+    session.timeline.length > 0 &&
+    (session.timeline[0] as TimelineEvent).at.getTime() <= session.sandbox.clock.now().getTime();
   const catchUp = async (session: SandboxSession, { sweep = false } = {}): Promise<TimelineEvent[]> => {
     const now = session.sandbox.clock.now().getTime();
     const fired: TimelineEvent[] = [];
@@ -388,9 +405,9 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
 
   app.all('*', async (c) => {
     const session = sessionOf(c);
-    await catchUp(session);
+    if (due(session)) await catchUp(session);
     const started = performance.now();
-    const url = new URL(c.req.url);
+    const url = requestUrl(c.req.url);
     const method = c.req.method;
     const entry = (
       status: number | null,
@@ -398,8 +415,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       report: ExchangeReport,
       findings: ReturnType<typeof checkResponse>,
     ) =>
-      session.requests.add({
-        at: session.sandbox.clock.now().toISOString(),
+      session.requests.record(session.sandbox.clock.now().getTime(), {
         session: session.id,
         method: method as Exchange['method'],
         path: maskCpr(url.pathname + url.search),
@@ -443,8 +459,10 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
         .json()
         .catch(() => undefined);
     }
-    const findings = [
-      ...logFindings(c.req.raw.headers, response, body),
+    const incoming = (c.env as { incoming?: { rawHeaders?: unknown } } | undefined)?.incoming;
+    const rawHeaders = Array.isArray(incoming?.rawHeaders) ? (incoming.rawHeaders as string[]) : undefined;
+    const findings = logFindings(c.req.raw.headers, response, body, rawHeaders);
+    findings.push(
       ...checkResponse({
         store: session.sandbox.store,
         now: session.sandbox.clock.now(),
@@ -455,7 +473,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
         status: response.status,
         body,
       }),
-    ];
+    );
     const contractBroken = (report.contractErrors?.length ?? 0) > 0;
     const verdict: Verdict =
       findings.length > 0
@@ -468,7 +486,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
     entry(response.status, verdict, report, findings);
     // What the answer shows is the sandbox's doing; a CPR number the caller put in the URL or a
     // header is the caller's mistake: logged as a finding, answered as the contract says.
-    const leaks = findings.filter((f) => f.pointer !== null);
+    const leaks = findings.length === 0 ? findings : findings.filter((f) => f.pointer !== null);
     if (leaks.length > 0) {
       const summary = leaks.map((f) => `${f.kind}${f.pointer ? ` at ${f.pointer}` : ''}`).join('; ');
       if (privacyMode === 'warn') {

@@ -21,10 +21,20 @@ export interface AuthDeps {
   clock: SandboxClock;
 }
 
+/** The token of an `Authorization: Bearer <token>` header; undefined for any other header or none. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (header !== lastBearer.header) lastBearer = { header, token: header.match(/^Bearer\s+(\S+)$/i)?.[1] };
+  return lastBearer.token;
+}
+
+// The last Authorization header read and its token: a request reads it twice (the change feed's
+// check and the handler's), and a client sends the same header on request after request.
+let lastBearer: { header: string | undefined; token: string | undefined } = { header: undefined, token: undefined };
+
 /** The signed-in person of a request, or an unauthorized problem. */
 export async function signedIn(c: Context, deps: AuthDeps) {
-  const header = c.req.header('authorization');
-  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const token = bearerToken(c.req.header('authorization'));
   const id = await deps.tokens.verify(token, 'access', deps.clock.now());
   const patient = deps.store.patients.get(id);
   const report = exchangeReportOf(c);

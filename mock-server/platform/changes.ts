@@ -17,6 +17,7 @@ import type { ShareableRecord } from '../../generators/context.ts';
 import { isSandboxError, SandboxError } from '../errors.ts';
 import type { JournalClient } from '../journal-client.ts';
 import type { SandboxStore } from '../store.ts';
+import { bearerToken } from './auth.ts';
 import type { PlatformDeps } from './records.ts';
 
 type ChangeEntry = components['schemas']['ChangeEntry'];
@@ -65,8 +66,17 @@ function positionOf(store: SandboxStore, clinicId: string) {
  * journal cannot be read.
  */
 export function pullChanges(deps: PlatformDeps, clinicId: string, force = false): Promise<void> {
+  return readIfDue(deps, clinicId, force) ?? Promise.resolve();
+}
+
+/**
+ * The read pullChanges would wait for, or undefined when there is none (no journal, or the feed
+ * was read less than FEED_PULL_INTERVAL_MS ago and no read is running): most requests of a busy
+ * server, which then need no timer and no race to wait on nothing.
+ */
+function readIfDue(deps: PlatformDeps, clinicId: string, force: boolean): Promise<void> | undefined {
   const journal = deps.journals.get(clinicId);
-  if (!journal) return Promise.resolve();
+  if (!journal) return undefined;
   const running = reading.get(journal);
   const position = positionOf(deps.store, clinicId);
   const now = deps.clock.now().getTime();
@@ -74,7 +84,7 @@ export function pullChanges(deps: PlatformDeps, clinicId: string, force = false)
     if (running) return running;
     // Math.abs: a clock set back does not stop the reads.
     if (position.pulledAt !== null && Math.abs(now - position.pulledAt) < FEED_PULL_INTERVAL_MS) {
-      return Promise.resolve();
+      return undefined;
     }
   }
   position.pulledAt = now;
@@ -150,6 +160,9 @@ export async function pullAfterWrite(deps: PlatformDeps, clinicId: string): Prom
   await pullChanges(deps, clinicId, true).catch(() => {});
 }
 
+const yes = () => true;
+const no = () => false;
+
 /**
  * Registers the read before every patient request. Register it before the routes it serves: a
  * route that answers ends the chain.
@@ -158,20 +171,18 @@ export function registerChanges(app: Hono, deps: PlatformDeps): void {
   app.use('/patients/:patientId/*', async (c, next) => {
     // Only for a signed-in request: one without a valid token is refused anyway, and must not
     // make the platform call a journal.
-    const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const signedIn = await deps.tokens.verify(token, 'access', deps.clock.now()).then(
-      () => true,
-      () => false,
-    );
+    const token = bearerToken(c.req.header('authorization'));
+    const signedIn = await deps.tokens.verify(token, 'access', deps.clock.now()).then(yes, no);
     const subject = signedIn ? deps.store.patients.get(c.req.param('patientId') ?? '') : undefined;
     // A failed read is not the request's failure: it is answered from the copy as it is. Nor
     // does a slow journal hold the answer up for long: past FEED_WAIT_MS the read goes on behind.
-    if (subject) {
+    const read = subject ? readIfDue(deps, subject.clinicId, false) : undefined;
+    if (read) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const waited = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, FEED_WAIT_MS);
       });
-      await Promise.race([pullChanges(deps, subject.clinicId).catch(() => {}), waited]);
+      await Promise.race([read.catch(() => {}), waited]);
       clearTimeout(timer);
     }
     await next();

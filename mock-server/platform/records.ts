@@ -111,7 +111,9 @@ export async function access(c: Context, deps: PlatformDeps, category: RecordCat
   if (!decision.allowed) {
     throw new SandboxError(decision.problem, "This part of a child's record is not shown to parents.");
   }
-  return { viewer, subject, copy: await ensureCopy(deps, viewer, subject, now) };
+  // The copy is there on every read but the first after consent: no need to wait a turn for it.
+  const copy = deps.store.copies.get(subject.patient.id) ?? (await ensureCopy(deps, viewer, subject, now));
+  return { viewer, subject, copy };
 }
 
 /** The platform's copy, fetched from the journal (registering consent there first) on first use. */

@@ -120,6 +120,8 @@ export function checkLogLine(line: string, now?: Date): PrivacyFinding[] {
 }
 
 function decodeUrl(url: string): string {
+  // Nothing to decode (most URLs the app sends): the same text, without making it again.
+  if (!url.includes('%') && !url.includes('+')) return url;
   try {
     return decodeURIComponent(url.replaceAll('+', ' '));
   } catch {

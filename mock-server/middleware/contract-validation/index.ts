@@ -21,7 +21,7 @@ import {
   type SchemaIssue,
 } from '../../../contracts/schema-validator.ts';
 import { type FieldError, problemResponse, SandboxError, sentProblemText, ValidationError } from '../../errors.ts';
-import { type ExchangeReport, exchangeReportOf } from '../../exchange.ts';
+import { type ExchangeReport, exchangeReportOf, requestUrl } from '../../exchange.ts';
 
 export type ValidationMode = 'strict' | 'warn';
 
@@ -74,15 +74,15 @@ export function contractValidation(doc: OpenApiDocument, options: ContractValida
   const { operations, schemas } = compiledContract(doc);
 
   return async (c, next) => {
-    const url = new URL(c.req.url);
+    const url = requestUrl(c.req.url);
     const match = matchOperation(operations, c.req.method, url.pathname);
     if (!match) return next(); // not part of the contract: the app's own routes or its 404
     const { operation, params } = match;
     const report = exchangeReportOf(c);
     if (report) report.operationId = operation.operationId;
     try {
-      const request = await validateRequest(operation, params, url, c.req.raw, schemas, maxBodyBytes);
-      c.set('request', request);
+      const request = validateRequest(operation, params, url, c.req.raw, schemas, maxBodyBytes);
+      c.set('request', request instanceof Promise ? await request : request);
     } catch (error) {
       if (error instanceof SandboxError) {
         if (report && error instanceof ValidationError) {
@@ -94,7 +94,8 @@ export function contractValidation(doc: OpenApiDocument, options: ContractValida
     }
     const sent = rememberJson(c);
     await next();
-    const violations = await checkResponse(operation, c.res, schemas, sent, report);
+    const checked = checkResponse(operation, c.res, schemas, sent, report);
+    const violations = checked instanceof Promise ? await checked : checked;
     if (violations.length === 0) return;
     if (report) report.contractErrors = [...(report.contractErrors ?? []), ...violations];
     const summary = `${c.req.method} ${url.pathname} (${operation.operationId}) answered ${c.res.status} against the contract: ${violations.map((v) => `${v.pointer} ${v.message}`).join('; ')}`;
@@ -112,14 +113,18 @@ export function contractValidation(doc: OpenApiDocument, options: ContractValida
   };
 }
 
-async function validateRequest(
+/**
+ * The request's parameters and body, checked; a promise only when there is a body to read, so a
+ * GET is validated without waiting a turn of the event loop.
+ */
+function validateRequest(
   operation: CompiledOperation,
   params: Record<string, string>,
-  url: URL,
+  url: Readonly<URL>,
   raw: Request,
   schemas: ContractSchemaValidator,
   maxBodyBytes: number,
-): Promise<ValidatedRequest> {
+): ValidatedRequest | Promise<ValidatedRequest> {
   const errors: FieldError[] = [];
   const issuesAt = (prefix: string, issues: SchemaIssue[]) => {
     for (const issue of issues) errors.push({ pointer: `${prefix}${issue.pointer}`, message: issue.message });
@@ -140,35 +145,58 @@ async function validateRequest(
     issuesAt(`/query/${p.name}`, schemas.validate(p.schemaPointer, query[p.name]));
   }
 
+  if (!operation.body) return validated(operation, params, query, undefined, errors);
+  return validateBody(operation.body, raw, schemas, maxBodyBytes, errors).then((body) =>
+    validated(operation, params, query, body, errors),
+  );
+}
+
+/** The request's JSON body, parsed and checked; what is wrong with it goes to `errors`. */
+async function validateBody(
+  declared: NonNullable<CompiledOperation['body']>,
+  raw: Request,
+  schemas: ContractSchemaValidator,
+  maxBodyBytes: number,
+  errors: FieldError[],
+): Promise<unknown> {
+  const text = await readBody(raw, maxBodyBytes);
+  if (text === '') {
+    if (declared.required) errors.push({ pointer: '/body', message: 'a JSON body is required' });
+    return undefined;
+  }
+  const type = raw.headers.get('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    errors.push({
+      pointer: '/body',
+      message: `must be sent as application/json, not ${type || 'no content type'}`,
+    });
+    return undefined;
+  }
   let body: unknown;
-  if (operation.body) {
-    const text = await readBody(raw, maxBodyBytes);
-    if (text === '') {
-      if (operation.body.required) errors.push({ pointer: '/body', message: 'a JSON body is required' });
-    } else {
-      const type = raw.headers.get('content-type') ?? '';
-      if (!/^application\/(.+\+)?json\b/i.test(type)) {
-        errors.push({
-          pointer: '/body',
-          message: `must be sent as application/json, not ${type || 'no content type'}`,
-        });
-      } else {
-        let parsed = true;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          parsed = false;
-          errors.push({ pointer: '/body', message: 'is not valid JSON' });
-        }
-        if (parsed && depthOf(body) > MAX_BODY_DEPTH) {
-          errors.push({ pointer: '/body', message: `nests deeper than ${MAX_BODY_DEPTH} levels` });
-        } else if (parsed) {
-          issuesAt('/body', schemas.validate(operation.body.schemaPointer, body));
-        }
-      }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    errors.push({ pointer: '/body', message: 'is not valid JSON' });
+    return undefined;
+  }
+  if (depthOf(body) > MAX_BODY_DEPTH) {
+    errors.push({ pointer: '/body', message: `nests deeper than ${MAX_BODY_DEPTH} levels` });
+  } else {
+    for (const issue of schemas.validate(declared.schemaPointer, body)) {
+      errors.push({ pointer: `/body${issue.pointer}`, message: issue.message });
     }
   }
+  return body;
+}
 
+/** The validated request, or the validation-failed error naming every failing field. */
+function validated(
+  operation: CompiledOperation,
+  params: Record<string, string>,
+  query: Record<string, unknown>,
+  body: unknown,
+  errors: FieldError[],
+): ValidatedRequest {
   if (errors.length > 0) {
     throw new ValidationError(
       `The request does not match ${operation.operationId} in the contract: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`,
@@ -235,7 +263,9 @@ type SentJson = WeakMap<Response, unknown>;
 /**
  * Notes what the handler passes to `c.json()`, so the response check has the body without reading
  * the response again: a clone turns the Node server's plain string body into a stream (a slower
- * write), and parsing bytes back costs more than the value's own JSON round trip.
+ * write), and parsing bytes back costs more than the value's own JSON round trip. A WeakMap
+ * rather than a plain record made before the handler runs: such a record may end up in the old
+ * generation, and then every answer it points to outlives the young-generation collections too.
  */
 function rememberJson(c: Context): SentJson {
   const sent: SentJson = new WeakMap();
@@ -249,8 +279,11 @@ function rememberJson(c: Context): SentJson {
   return sent;
 }
 
-/** The response's JSON body as the client will parse it; reads the response only when it must. */
-async function jsonBodyOf(res: Response, sent: SentJson): Promise<unknown> {
+/**
+ * The response's JSON body as the client will parse it; reads the response (and so answers a
+ * promise) only when it must.
+ */
+function jsonBodyOf(res: Response, sent: SentJson): unknown {
   if (sent.has(res)) {
     const value = sent.get(res);
     // Plain data is what its JSON text parses back to; anything else (a Date, an undefined
@@ -281,14 +314,17 @@ function isPlainJson(value: unknown, depth = 0): boolean {
   return true;
 }
 
-/** What is wrong with a response, by the contract; empty when nothing is. */
-async function checkResponse(
+/**
+ * What is wrong with a response, by the contract; empty when nothing is. A promise only when the
+ * body has to be read back from the response.
+ */
+function checkResponse(
   operation: CompiledOperation,
   res: Response,
   schemas: ContractSchemaValidator,
   sent: SentJson,
   report: ExchangeReport | undefined,
-): Promise<ResponseViolation[]> {
+): ResponseViolation[] | Promise<ResponseViolation[]> {
   const status = String(res.status);
   const declared =
     operation.responses.get(status) ?? operation.responses.get(`${status[0]}XX`) ?? operation.responses.get('default');
@@ -304,12 +340,29 @@ async function checkResponse(
   }
   const pointer = declared.get(type);
   if (!pointer || !type.endsWith('json')) return [];
+  const notJson = [{ pointer: '/response/body', message: 'is not valid JSON' }];
   let body: unknown;
   try {
-    body = await jsonBodyOf(res, sent);
+    body = jsonBodyOf(res, sent);
   } catch {
-    return [{ pointer: '/response/body', message: 'is not valid JSON' }];
+    return notJson;
   }
+  if (body instanceof Promise) {
+    return body.then(
+      (read) => checkBody(schemas, pointer, read, report),
+      () => notJson,
+    );
+  }
+  return checkBody(schemas, pointer, body, report);
+}
+
+/** The body's violations of the schema at `pointer`; the body goes to the report either way. */
+function checkBody(
+  schemas: ContractSchemaValidator,
+  pointer: string,
+  body: unknown,
+  report: ExchangeReport | undefined,
+): ResponseViolation[] {
   if (report) report.body = body;
   return schemas.validate(pointer, body).map((i) => ({ pointer: `/response/body${i.pointer}`, message: i.message }));
 }
