@@ -4,8 +4,8 @@
  * machine's cores: chunks of whole blocks go round-robin to worker threads, at most two in flight
  * per worker, so memory stays flat however many patients are generated. The main thread only
  * writes and never loads the generators, and each worker's heap is capped, since every thread that
- * loads them costs ~100 MB at speed. Worth it on real cores: on a loaded 2-vCPU virtual machine
- * two threads gave about 1.2× one thread's rate in this kit's own measurements (see the README).
+ * loads them costs ~90 MB at speed. On the 2-vCPU development machine two threads gave 1.3–1.5×
+ * one thread's rate writing to a file (see the README), so `generate` uses two by default.
  */
 import { Worker } from 'node:worker_threads';
 import { fromSource, kitFile } from '../contracts/kit-files.ts';
@@ -61,7 +61,9 @@ export async function* parallelNdjson(options: ParallelOptions, from: number, to
 
 // A worker keeps ~11 MB alive between chunks. Capping its heap bounds the memory of a run; caps
 // much below these made the workers collect garbage so often that they ran slower than one thread.
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
+// A 16 MB young generation ran as fast as 32 MB or faster, in ~20 MB less (300,000 patients: 18.5 s
+// and 209 MB against 21.9 s and 212 MB; 8 MB: 20.8 s, 191 MB).
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 interface PopulationWorker {
   ask(request: ChunkRequest): Promise<ChunkReply>;

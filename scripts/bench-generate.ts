@@ -6,10 +6,12 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultThreads } from '../cli/generate.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' } } });
 const count = Number(values.count);
 const dir = mkdtempSync(join(tmpdir(), 'minlaege-bench-'));
+const threads = defaultThreads(count);
 
 // Reports the child's peak resident memory on exit, without changing what it runs.
 const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH_MAX_RSS_KB='+process.resourceUsage().maxRSS+'\\n'))`;
@@ -43,7 +45,9 @@ function row(name: string, m: Measured): string {
 }
 
 try {
-  console.log(`Node ${process.version}; ${count.toLocaleString('en-US')} patients; building dist/ first`);
+  console.log(
+    `Node ${process.version}; ${count.toLocaleString('en-US')} patients; generate's default of ${threads} thread(s) here; building dist/ first`,
+  );
   await new Promise<void>((resolve, reject) => {
     spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' }).on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error('build failed')),
@@ -68,7 +72,7 @@ try {
     oursFile,
   );
   console.log(row('baseline: bare Faker persons', baseline));
-  console.log(row('minlaege-sandbox complete patients', ours));
+  console.log(row(`complete patients (${threads} thread${threads === 1 ? '' : 's'})`, ours));
   console.log(
     `complete patients per second: ${Math.round(count / ours.seconds).toLocaleString('en-US')} (target ≥ 20,000); ` +
       `${(baseline.seconds / ours.seconds).toFixed(2)}× the bare Faker persons' rate; ` +

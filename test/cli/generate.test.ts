@@ -2,10 +2,10 @@
 // clear one-line errors with exit code 2 for bad arguments.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PARALLEL_FROM } from '../../cli/generate.ts';
+import { defaultThreads, PARALLEL_FROM } from '../../cli/generate.ts';
 import { type CliIo, run } from '../../cli/program.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'minlaege-generate-'));
@@ -48,6 +48,11 @@ describe('minlaege-sandbox generate', () => {
     }
     expect(parts.join('')).toBe(whole);
     expect(parts.every((p) => p.length > 0)).toBe(true);
+  });
+
+  it('uses two threads by default for large runs on a machine with two cores or more, one otherwise', () => {
+    expect(defaultThreads(PARALLEL_FROM - 1)).toBe(1);
+    expect(defaultThreads(1_000_000)).toBe(Math.min(2, availableParallelism()));
   });
 
   it('writes the same bytes on several threads as on one', async () => {
