@@ -18,39 +18,25 @@ import { Hono } from 'hono';
 import { createSandbox, type Sandbox } from '../mock-server/index.ts';
 import type { ValidationMode } from '../mock-server/middleware/contract-validation/index.ts';
 import { listen } from '../mock-server/node.ts';
+import { findReader } from './bench/reader.ts';
 
 const [kind, ...args] = process.argv.slice(2);
 const AS_OF = '2026-01-15';
 
-/** A persona, signed in, reading their own diagnoses: the first one with consent and a few diagnoses. */
+/** The persona and answer the benchmark loads (see scripts/bench/reader.ts), over HTTP. */
 async function readerOf(sandbox: Pick<Sandbox, 'store'>, base: string) {
-  for (const persona of sandbox.store.personas.values()) {
-    const signIn = await fetch(`${base}/auth/sign-in/eid`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ persona: persona.handle }),
-    });
-    if (signIn.status !== 200) continue;
-    const { accessToken, patientId } = (await signIn.json()) as { accessToken: string; patientId: string };
-    const path = `/patients/${patientId}/diagnoses`;
-    const headers = { authorization: `Bearer ${accessToken}` };
-    const first = await fetch(`${base}${path}`, { headers }); // fetches the platform's copy from the journal
-    if (first.status !== 200) continue;
-    const { items } = (await first.json()) as { items: unknown[] };
-    if (items.length < 3) continue;
-    const answer = await fetch(`${base}${path}`, { headers });
-    const body = Buffer.from(await answer.arrayBuffer());
-    return {
-      persona: persona.handle,
-      path,
-      token: accessToken,
-      status: answer.status,
-      contentType: answer.headers.get('content-type') ?? '',
-      items: items.length,
-      body: body.toString('base64'),
-    };
-  }
-  throw new Error('No persona of the population can read their own diagnoses');
+  const handles = [...sandbox.store.personas.values()].map((p) => p.handle);
+  const reader = await findReader(handles, (path, init) => fetch(`${base}${path}`, init));
+  const body = Buffer.from(await reader.answer.arrayBuffer());
+  return {
+    persona: reader.persona,
+    path: reader.path,
+    token: reader.token,
+    status: reader.answer.status,
+    contentType: reader.answer.headers.get('content-type') ?? '',
+    items: reader.items,
+    body: body.toString('base64'),
+  };
 }
 
 async function sandboxTarget(validation: ValidationMode, port: number) {

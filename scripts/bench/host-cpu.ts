@@ -21,6 +21,7 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createSandboxHost } from '../../mock-server/host.ts';
 import type { ValidationMode } from '../../mock-server/middleware/contract-validation/index.ts';
+import { findReader } from './reader.ts';
 
 const { values } = parseArgs({
   options: {
@@ -140,37 +141,22 @@ const hostOf = (create: CreateHost) =>
 const host = hostOf(createSandboxHost);
 const hostListener = getRequestListener(host.app.fetch) as unknown as Listener;
 
-/** The first persona with consent who can read three or more of their own diagnoses (as the target picks). */
-async function reader(host: ReturnType<CreateHost>, hostListener: Listener) {
-  for (const persona of host.session().sandbox.store.personas.values()) {
-    const res = await host.app.fetch(
-      new Request(`http://${HOST_HEADER}/auth/sign-in/eid`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ persona: persona.handle }),
-      }),
-    );
-    if (res.status !== 200) continue;
-    const { accessToken, patientId } = (await res.json()) as { accessToken: string; patientId: string };
-    const path = `/patients/${patientId}/diagnoses`;
-    const headers = { authorization: `Bearer ${accessToken}` };
-    const first = await send(hostListener, path, headers); // fetches the platform's copy from the journal
-    if (first.status !== 200) continue;
-    const { items } = JSON.parse(bodyText(first)) as { items: unknown[] };
-    if (items.length < 3) continue;
-    const answer = await send(hostListener, path, headers);
-    return {
-      persona: persona.handle,
-      path,
-      headers,
-      body: bodyText(answer),
-      type: String(answer.headers['content-type']),
-    };
-  }
-  throw new Error('No persona of the population can read their own diagnoses');
+/** The persona and answer the benchmark loads (see reader.ts), through the host's fetch handler. */
+async function reader(host: ReturnType<CreateHost>) {
+  const handles = [...host.session().sandbox.store.personas.values()].map((p) => p.handle);
+  const found = await findReader(handles, async (path, init) =>
+    host.app.fetch(new Request(`http://${HOST_HEADER}${path}`, init)),
+  );
+  return {
+    persona: found.persona,
+    path: found.path,
+    headers: found.headers,
+    body: await found.answer.text(),
+    type: found.answer.headers.get('content-type') ?? '',
+  };
 }
 
-const read = await reader(host, hostListener);
+const read = await reader(host);
 const hono = new Hono();
 hono.use(async (_c, next) => {
   await next();
@@ -199,7 +185,7 @@ if (values.compare) {
   };
   const otherHost = hostOf(other.createSandboxHost);
   const otherListener = getRequestListener(otherHost.app.fetch) as unknown as Listener;
-  const otherRead = await reader(otherHost, otherListener);
+  const otherRead = await reader(otherHost);
   if (otherRead.path !== read.path || otherRead.body !== read.body) {
     throw new Error(`${values.compare} answers another request or other bytes`);
   }
