@@ -4,7 +4,7 @@
  * i-th of n contiguous ranges of patients, so the shards' outputs, concatenated in order, are the
  * unsharded output byte for byte.
  */
-import type { WriteStream } from 'node:fs';
+import { rmSync, type WriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
@@ -114,6 +114,16 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
   const showBar = process.stderr.isTTY && (opts.out !== undefined || !process.stdout.isTTY);
   const bar = showBar ? new SingleBar({ etaBuffer: 200, fps: 5 }) : undefined;
   bar?.start(to - from, 0);
+  // Ctrl-C or a kill mid-run: the partial file goes too, so an interrupted run leaves nothing behind.
+  const onSignal = (signal: NodeJS.Signals) => {
+    bar?.stop();
+    target?.abandon();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (target) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   try {
     const onPatient = bar ? (n: number) => bar.update(n) : undefined;
     const threads = opts.threads ?? defaultThreads(to - from);
@@ -137,6 +147,8 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
     if (!target && (error as NodeJS.ErrnoException).code === 'EPIPE') return;
     throw error;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     bar?.stop();
   }
 }
@@ -147,6 +159,8 @@ interface OutputFile {
   commit(): Promise<void>;
   /** Closes and deletes the partial file, leaving whatever was at the path untouched. */
   discard(): Promise<void>;
+  /** The same at once, for a process about to exit on a signal. */
+  abandon(): void;
 }
 
 /**
@@ -167,6 +181,9 @@ async function openOutput(path: string): Promise<OutputFile> {
         async discard() {
           stream.destroy();
         },
+        abandon() {
+          stream.destroy();
+        },
       };
     }
     const partial = `${path}.partial-${process.pid}`;
@@ -180,6 +197,10 @@ async function openOutput(path: string): Promise<OutputFile> {
       async discard() {
         stream.destroy();
         await rm(partial, { force: true });
+      },
+      abandon() {
+        stream.destroy();
+        rmSync(partial, { force: true });
       },
     };
   } catch (error) {

@@ -1,6 +1,6 @@
 // `minlaege-sandbox generate`: NDJSON and JSON output, shards that concatenate to the whole, and
 // clear one-line errors with exit code 2 for bad arguments.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +88,29 @@ describe('minlaege-sandbox generate', () => {
     expect(Buffer.concat(chunks).toString().trimEnd().split('\n')).toHaveLength(4); // a clinic and 3 patients
     expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    'stopped by %s mid-run, leaves neither the file nor a partial one (exit %i)',
+    async (signal, code) => {
+      const name = `stopped-${signal}.ndjson`;
+      const args = ['generate', '--count', '1000000', '--seed', 's', '--as-of', '2026-03-15', '--out', join(dir, name)];
+      const child = spawn(process.execPath, ['--import', 'tsx', 'cli/bin.ts', ...args], { stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      const leftovers = () => readdirSync(dir).filter((f) => f.startsWith(name));
+      // Signalled once the run is writing: its partial file exists and has bytes in it.
+      for (let i = 0; i < 300 && !leftovers().some((f) => statSync(join(dir, f)).size > 0); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(leftovers()).toHaveLength(1);
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(leftovers()).toEqual([]);
+    },
+    30_000,
+  );
 
   it('writes the same records as one JSON array with --format json', async () => {
     const ndjson = await generate(['--count', '12'], join(dir, 'a.ndjson'));
