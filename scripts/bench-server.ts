@@ -1,11 +1,12 @@
-// npm run bench:server [-- --duration 10 --warmup 2 --connections 50 --start-runs 5 | --quick]:
+// npm run bench:server [-- --duration 10 --warmup 2 --connections 50 --start-runs 5 | --quick] [-- --host-node-flags="FLAGS"]:
 // the sandbox's throughput and latency on one authenticated read (a persona's own diagnoses, with
 // auth, consent and proxy checks and contract validation on, as `serve` runs it) beside, in the
 // same run, a bare node:http server answering the same bytes, a Hono app doing nothing else, and
 // Prism's static mock of the app contract; then start to first answer, in process and as the CLI.
 // Every server runs in its own child process (scripts/bench-server-target.ts) and is loaded, alone,
 // by autocannon in this one; everything started is stopped however the run ends.
-// BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS and BENCH_START_RUNS override the defaults.
+// BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS and BENCH_START_RUNS override the defaults; --host-node-flags
+// adds a row: the host started with those Node/V8 flags (--host-node-flags="--max-semi-space-size=64").
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '50' },
     'start-runs': { type: 'string', default: process.env.BENCH_START_RUNS ?? '5' },
     quick: { type: 'boolean', default: false },
+    // Node/V8 flags for an extra row: the host started with them (e.g. "--max-semi-space-size=64").
+    'host-node-flags': { type: 'string' },
   },
 });
 const duration = values.quick ? 2 : Number(values.duration);
@@ -38,6 +41,7 @@ const BARE = 'bare node:http';
 const HONO = 'Hono + 1 no-op middleware';
 const PRISM = 'Prism mock (contract example)';
 const HOST_ROW = 'sandbox host as serve, warn';
+const FLAGGED_ROW = 'host, --host-node-flags';
 
 // Everything started here is stopped here: on success, on error and on Ctrl-C.
 const children = new Set<ChildProcess>();
@@ -66,9 +70,11 @@ function track(child: ChildProcess): ChildProcess {
 }
 
 /** Starts a target and resolves with the JSON line it prints once it is ready. */
-function startTarget<T>(args: string[], env: NodeJS.ProcessEnv = process.env) {
+function startTarget<T>(args: string[], env: NodeJS.ProcessEnv = process.env, nodeFlags: string[] = []) {
   return new Promise<{ child: ChildProcess; info: T }>((resolve, reject) => {
-    const child = track(spawn(process.execPath, [...TARGET, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env }));
+    const child = track(
+      spawn(process.execPath, [...nodeFlags, ...TARGET, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env }),
+    );
     let out = '';
     let err = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -92,11 +98,12 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** CPU time (user + system, ms) a process has used so far; Linux only, else undefined. */
-function cpuMs(pid: number | undefined): number | undefined {
+/** CPU time (user and system, ms) and minor page faults of a process so far; Linux only, else undefined. */
+function procStat(pid: number | undefined): { userMs: number; sysMs: number; minorFaults: number } | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at USER_HZ 100
+    // Clock ticks at USER_HZ 100; fields counted from the state, as proc(5) numbers them minus 3.
+    return { userMs: Number(fields[11]) * 10, sysMs: Number(fields[12]) * 10, minorFaults: Number(fields[7]) };
   } catch {
     return undefined;
   }
@@ -122,17 +129,30 @@ interface Load {
   p99: number;
   /** Server CPU per answered request, µs: robust where other work shares the machine. */
   cpuUs: number | undefined;
+  /** The part of it spent in the kernel, µs. */
+  sysUs: number | undefined;
+  /** Minor page faults of the server per answered request. */
+  faults: number | undefined;
   failures: number;
 }
 
 async function load(url: string, headers: Record<string, string>, pid: number | undefined): Promise<Load> {
   const run = (seconds: number) => autocannon({ url, headers, connections, duration: seconds });
   await run(warmup);
-  const before = cpuMs(pid);
+  const before = procStat(pid);
   const r = await run(duration);
-  const after = cpuMs(pid);
-  const cpuUs = before === undefined || after === undefined ? undefined : ((after - before) * 1000) / r.requests.total;
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuUs, failures: r.non2xx + r.errors };
+  const after = procStat(pid);
+  const per = (f: (s: NonNullable<typeof before>) => number, scale = 1) =>
+    before && after ? ((f(after) - f(before)) * scale) / r.requests.total : undefined;
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    cpuUs: per((s) => s.userMs + s.sysMs, 1000),
+    sysUs: per((s) => s.sysMs, 1000),
+    faults: per((s) => s.minorFaults),
+    failures: r.non2xx + r.errors,
+  };
 }
 
 /** One plain request (no keep-alive): status, content type and body bytes. */
@@ -275,6 +295,14 @@ try {
     // The host is newer than the rest; a bench that cannot start it still measures the others.
     console.log(`  (${HOST_ROW} not measured: ${String(error).split('\n')[0]})`);
   }
+  if (values['host-node-flags']) {
+    const flags = values['host-node-flags'].split(/\s+/).filter(Boolean);
+    const target = await startTarget<SandboxInfo>(['host', 'warn', String(await freePort())], process.env, flags);
+    const auth = { authorization: `Bearer ${target.info.token}` };
+    await measure(FLAGGED_ROW, `${target.info.url}${target.info.path}`, auth, target.child.pid).finally(() =>
+      stop(target.child),
+    );
+  }
   prism = await startPrism({
     mode: 'mock',
     document: contractPath('app-platform'),
@@ -290,21 +318,26 @@ try {
   console.log('');
   console.log(
     `${'target'.padEnd(30)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'CPU µs/req'.padStart(12)}` +
+      `${'of it sys'.padStart(11)}${'faults/req'.padStart(12)}` +
       `${'vs bare'.padStart(9)}${'vs Prism'.padStart(10)}  targets: ≥60% of bare, ≥10× Prism, p99 < 10 ms`,
   );
   for (const [name, r] of results) {
-    const verdict = name.startsWith('sandbox')
-      ? `${yes(r.rps / bare >= 0.6)}, ${yes(r.rps / mock >= 10)}, ${yes(r.p99 < 10)}`
-      : '';
+    const verdict =
+      name.startsWith('sandbox') || name.startsWith('host')
+        ? `${yes(r.rps / bare >= 0.6)}, ${yes(r.rps / mock >= 10)}, ${yes(r.p99 < 10)}`
+        : '';
     console.log(
       `${name.padEnd(30)}${num(r.rps).padStart(8)}${num(r.p50).padStart(8)}${num(r.p99).padStart(8)}` +
-        `${(r.cpuUs === undefined ? '–' : num(r.cpuUs)).padStart(12)}${`${num((100 * r.rps) / bare)}%`.padStart(9)}` +
+        `${(r.cpuUs === undefined ? '–' : num(r.cpuUs)).padStart(12)}${(r.sysUs === undefined ? '–' : num(r.sysUs)).padStart(11)}` +
+        `${(r.faults === undefined ? '–' : num(r.faults, 2)).padStart(12)}${`${num((100 * r.rps) / bare)}%`.padStart(9)}` +
         `${`${num(r.rps / mock, 1)}×`.padStart(10)}  ${verdict}${r.failures > 0 ? `  (${r.failures} failed requests)` : ''}`,
     );
   }
   console.log(
     `Prism answers the contract's example (${prismAnswer.body.byteLength} bytes of ${prismAnswer.type}), not the persona's ` +
-      "record. CPU µs/req is the server process's user + system time over the measured run per answered request.",
+      "record. CPU µs/req is the server process's user + system time over the measured run per answered request; " +
+      'faults/req its minor page faults (memory touched for the first time) per request.' +
+      (values['host-node-flags'] ? ` The ${FLAGGED_ROW} row ran node ${values['host-node-flags']}.` : ''),
   );
 
   console.log('');
