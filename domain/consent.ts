@@ -10,7 +10,15 @@
  */
 
 import type { ProblemKind } from './problem-types.ts';
-import { addMonths, copenhagenInstant, copenhagenParts, copenhagenWallMs, daysInMonth, formatDate } from './time.ts';
+import {
+  addMonths,
+  addMonthsToParts,
+  copenhagenInstant,
+  copenhagenParts,
+  copenhagenWallMs,
+  daysInMonth,
+  formatDate,
+} from './time.ts';
 
 export type ConsentState = 'never-given' | 'given' | 'withdrawn' | 'lapsed';
 
@@ -54,18 +62,15 @@ let lastRetained = { from: Number.NaN, until: Number.NaN };
 function computeRetainedUntilMs(lastActivityAt: Date): number {
   const p = copenhagenParts(lastActivityAt);
   const subMinute = p.second * 1000 + (((lastActivityAt.getTime() % 1000) + 1000) % 1000);
-  // addMonths by arithmetic (a day the target month lacks is clamped), then copenhagenInstant,
-  // without writing the date out and parsing it back twice.
-  const index = p.year * 12 + (p.month - 1) + RETENTION_MONTHS;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  if (p.year < 0 || year > 9999 || p.day > daysInMonth(p.year, p.month)) {
+  // addMonths and copenhagenInstant on numbers, without writing the date out and parsing it back twice.
+  const to = addMonthsToParts(p.year, p.month, p.day, RETENTION_MONTHS);
+  if (p.year < 0 || to.year > 9999 || p.day > daysInMonth(p.year, p.month)) {
     // Not a YYYY-MM-DD year, or (long before 1996, where the time zone database reads the Julian
     // calendar) not a Gregorian date: addMonths or copenhagenInstant refuses it, as they always have.
     const date = addMonths(formatDate(p.year, p.month, p.day), RETENTION_MONTHS);
     return copenhagenInstant(date, p.hour, p.minute).getTime() + subMinute;
   }
-  return copenhagenWallMs(year, month, Math.min(p.day, daysInMonth(year, month)), p.hour, p.minute) + subMinute;
+  return copenhagenWallMs(to.year, to.month, to.day, p.hour, p.minute) + subMinute;
 }
 
 /**

@@ -225,10 +225,21 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const { year, month, day } = parseIsoDate(date);
+  const to = addMonthsToParts(year, month, day, months);
+  return formatDate(to.year, to.month, to.day);
+}
+
+/** addMonths on a date given as numbers, for callers that hold them (no text written or parsed). */
+export function addMonthsToParts(
+  year: number,
+  month: number,
+  day: number,
+  months: number,
+): { year: number; month: number; day: number } {
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return formatDate(y, m, Math.min(day, daysInMonth(y, m)));
+  const m = index - y * 12 + 1;
+  return { year: y, month: m, day: Math.min(day, daysInMonth(y, m)) };
 }
 
 export function addYears(date: IsoDate, years: number): IsoDate {

@@ -22,7 +22,14 @@
  * tables' years and beyond.
  */
 import { isPublicHoliday, publicHolidays } from '../domain/public-holidays.ts';
-import { civilFromDays, copenhagenInstant, copenhagenOffsetMinutes, type IsoDate } from '../domain/time.ts';
+import {
+  addMonthsToParts,
+  civilFromDays,
+  copenhagenInstant,
+  copenhagenOffsetMinutes,
+  formatDate,
+  type IsoDate,
+} from '../domain/time.ts';
 
 /** Whole days since 1970-01-01 in the proleptic Gregorian calendar (no time zone); negative before. */
 export type DayNumber = number;
@@ -75,8 +82,7 @@ const isoStretches: (readonly IsoDate[] | undefined)[] = [];
 /** `YYYY-MM-DD` by arithmetic, for days outside the table and for filling it. */
 function formatDay(dayNumber: DayNumber): IsoDate {
   const ymd = civilFromDays(dayNumber);
-  const md = ymd % 10_000;
-  return `${(ymd - md) / 10_000}-${PAD2[(md - (md % 100)) / 100]}-${PAD2[md % 100]}`;
+  return formatDate(Math.floor(ymd / 10_000), Math.floor(ymd / 100) % 100, ymd % 100);
 }
 
 function fillIsoStretch(stretch: number): readonly IsoDate[] {
@@ -108,15 +114,8 @@ export function yearOfDay(dayNumber: DayNumber): number {
  */
 export function addMonthsToDay(dayNumber: DayNumber, months: number): DayNumber {
   const ymd = civilFromDays(dayNumber);
-  const day = ymd % 100;
-  const index = Math.floor(ymd / 10_000) * 12 + (Math.floor(ymd / 100) % 100) - 1 + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const first = dayOf(year, month, 1);
-  if (day <= 28) return first + day - 1;
-  // The target month's length, from the first day of the month after it.
-  const length = (month === 12 ? dayOf(year + 1, 1, 1) : dayOf(year, month + 1, 1)) - first;
-  return first + Math.min(day, length) - 1;
+  const to = addMonthsToParts(Math.floor(ymd / 10_000), Math.floor(ymd / 100) % 100, ymd % 100, months);
+  return dayOf(to.year, to.month, to.day);
 }
 
 /** 0 = Monday … 6 = Sunday (1970-01-01, day 0, was a Thursday). */

@@ -30,3 +30,14 @@ export function requestUrl(href: string): Readonly<URL> {
 }
 
 let lastUrl = { href: '', url: undefined as unknown as URL };
+
+/** The token of an `Authorization: Bearer <token>` header; undefined for any other header or none. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (header !== lastBearer.header) lastBearer = { header, token: header.match(/^Bearer\s+(\S+)$/i)?.[1] };
+  return lastBearer.token;
+}
+
+// The last Authorization header read and its token: the platform reads it twice a request (the
+// change feed's check and the handler's), and a client sends the same header on request after request.
+let lastBearer: { header: string | undefined; token: string | undefined } = { header: undefined, token: undefined };

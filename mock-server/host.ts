@@ -17,7 +17,7 @@ import { FaultSet, latencyOf, sleep } from './control/faults.ts';
 import { type Exchange, RequestLog, type Verdict } from './control/request-log.ts';
 import { DEFAULT_SESSION, SESSION_HEADER, SESSION_ID, SessionPool } from './control/sessions.ts';
 import { problemResponse, SandboxError, ValidationError } from './errors.ts';
-import { type ExchangeReport, requestUrl } from './exchange.ts';
+import { bearerToken, type ExchangeReport, requestUrl } from './exchange.ts';
 import { createSandbox, type Sandbox } from './index.ts';
 import type { FetchLike } from './journal-client.ts';
 import type { ValidationMode } from './middleware/contract-validation/index.ts';
@@ -381,7 +381,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
   registerControl(control, host, { log });
   app.all('/__sandbox/*', async (c) => {
     if (options.adminToken !== undefined) {
-      const given = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '';
+      const given = bearerToken(c.req.header('authorization')) ?? '';
       const a = Buffer.from(given);
       const b = Buffer.from(options.adminToken);
       if (a.length !== b.length || !timingSafeEqual(a, b)) {

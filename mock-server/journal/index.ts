@@ -6,6 +6,7 @@
  * It serves the clinic, patient lookup and demographics, consent, the shareable record, booking,
  * e-consultations, video sessions and the change feed; every write goes to the feed in order.
  */
+
 import type { Context, Hono } from 'hono';
 import { platformSharingProblem } from '../../domain/platform-sharing.ts';
 import { accessUntil } from '../../domain/proxy.ts';
@@ -15,6 +16,7 @@ import type { PatientLine } from '../../generators/population.ts';
 import type { SandboxClock } from '../clock.ts';
 import { createContractApp } from '../contract-app.ts';
 import { SandboxError } from '../errors.ts';
+import { bearerToken } from '../exchange.ts';
 import type { ValidationMode } from '../middleware/contract-validation/index.ts';
 import type { SandboxStore } from '../store.ts';
 import { registerBooking } from './booking.ts';
@@ -51,7 +53,7 @@ export function createFakeJournal(options: FakeJournalOptions): Hono {
 
   // Every operation needs the platform's token; every one but getClinic needs a connected clinic.
   app.use(async (c, next) => {
-    const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearerToken(c.req.header('authorization'));
     if (token !== options.platformToken) {
       throw new SandboxError('unauthorized', 'Present the platform token as Authorization: Bearer <token>.');
     }

@@ -12,7 +12,7 @@ import type { PatientLine } from '../../generators/population.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
 import type { SandboxClock } from '../clock.ts';
 import { SandboxError } from '../errors.ts';
-import { exchangeReportOf } from '../exchange.ts';
+import { bearerToken, exchangeReportOf } from '../exchange.ts';
 import type { Persona, SandboxStore } from '../store.ts';
 
 export interface AuthDeps {
@@ -20,17 +20,6 @@ export interface AuthDeps {
   tokens: TokenIssuer;
   clock: SandboxClock;
 }
-
-/** The token of an `Authorization: Bearer <token>` header; undefined for any other header or none. */
-export function bearerToken(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  if (header !== lastBearer.header) lastBearer = { header, token: header.match(/^Bearer\s+(\S+)$/i)?.[1] };
-  return lastBearer.token;
-}
-
-// The last Authorization header read and its token: a request reads it twice (the change feed's
-// check and the handler's), and a client sends the same header on request after request.
-let lastBearer: { header: string | undefined; token: string | undefined } = { header: undefined, token: undefined };
 
 /** The signed-in person of a request, or an unauthorized problem. */
 export async function signedIn(c: Context, deps: AuthDeps) {

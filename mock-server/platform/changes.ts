@@ -11,13 +11,14 @@
  * copies, to be fetched anew, and starts the feed over. It speaks only JournalClient, so a journal
  * over HTTP is followed the same way.
  */
+
 import type { Hono } from 'hono';
 import type { components } from '../../contracts/types/platform-journal.d.ts';
 import type { ShareableRecord } from '../../generators/context.ts';
 import { isSandboxError, SandboxError } from '../errors.ts';
+import { bearerToken } from '../exchange.ts';
 import type { JournalClient } from '../journal-client.ts';
 import type { SandboxStore } from '../store.ts';
-import { bearerToken } from './auth.ts';
 import type { PlatformDeps } from './records.ts';
 
 type ChangeEntry = components['schemas']['ChangeEntry'];
