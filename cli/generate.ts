@@ -5,7 +5,7 @@
  * unsharded output byte for byte.
  */
 import { rmSync, type WriteStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
@@ -142,7 +142,7 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
     bar?.update(to - from);
     await target?.commit();
   } catch (error) {
-    await target?.discard();
+    target?.abandon();
     // `generate … | head` closes the pipe early: that is the reader's choice, not a failure.
     if (!target && (error as NodeJS.ErrnoException).code === 'EPIPE') return;
     throw error;
@@ -157,9 +157,10 @@ interface OutputFile {
   stream: WriteStream;
   /** Closes the file and moves it into place. */
   commit(): Promise<void>;
-  /** Closes and deletes the partial file, leaving whatever was at the path untouched. */
-  discard(): Promise<void>;
-  /** The same at once, for a process about to exit on a signal. */
+  /**
+   * Closes and deletes the partial file, leaving whatever was at the path untouched; at once, so
+   * that a process about to exit on a signal can call it too.
+   */
   abandon(): void;
 }
 
@@ -178,12 +179,7 @@ async function openOutput(path: string): Promise<OutputFile> {
       return {
         stream,
         commit: () => closeStream(stream),
-        async discard() {
-          stream.destroy();
-        },
-        abandon() {
-          stream.destroy();
-        },
+        abandon: () => stream.destroy(),
       };
     }
     const partial = `${path}.partial-${process.pid}`;
@@ -193,10 +189,6 @@ async function openOutput(path: string): Promise<OutputFile> {
       async commit() {
         await closeStream(stream);
         await rename(partial, path);
-      },
-      async discard() {
-        stream.destroy();
-        await rm(partial, { force: true });
       },
       abandon() {
         stream.destroy();
