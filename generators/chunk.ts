@@ -1,6 +1,7 @@
 /**
  * One chunk of the population as NDJSON bytes: what a worker thread posts back (moving the bytes'
  * memory to the main thread rather than copying it), and what the main thread writes as it is.
+ * Once written, the memory goes back to the worker for a later chunk (see parallel.ts).
  */
 import { JsonBytes } from './json-bytes.ts';
 import { writeLine } from './patient-json.ts';
@@ -16,9 +17,18 @@ export interface ChunkReply {
 /** Bytes to start a chunk's buffer with: a chunk of 256 complete patients is about 2 MB. */
 const CHUNK_CAPACITY = 4 * 1024 * 1024;
 
-/** The NDJSON lines of patients [from, to) (with the clinic lines that fall among them). */
-export function chunkNdjson(population: Population, id: number, from: number, to: number): ChunkReply {
-  const out = new JsonBytes(CHUNK_CAPACITY);
+/**
+ * The NDJSON lines of patients [from, to) (with the clinic lines that fall among them), written
+ * into `into` when given (a chunk that outgrows it moves to a bigger buffer of its own).
+ */
+export function chunkNdjson(
+  population: Population,
+  id: number,
+  from: number,
+  to: number,
+  into?: ArrayBuffer,
+): ChunkReply {
+  const out = new JsonBytes(CHUNK_CAPACITY, into);
   let patients = 0;
   for (const line of population.lines(from, to)) {
     writeLine(out, line);

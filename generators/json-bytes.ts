@@ -44,8 +44,9 @@ export class JsonBytes {
   buffer: Buffer;
   length = 0;
 
-  constructor(capacity = 64 * 1024) {
-    this.buffer = Buffer.allocUnsafe(capacity);
+  /** A new buffer of `capacity` bytes, or `into`'s memory, written from its start. */
+  constructor(capacity = 64 * 1024, into?: ArrayBuffer) {
+    this.buffer = into ? Buffer.from(into) : Buffer.allocUnsafe(capacity);
   }
 
   /** Hands over the bytes written so far and starts afresh in a new buffer of `capacity` bytes. */

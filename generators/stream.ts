@@ -88,12 +88,17 @@ async function writeAllLines(
   return patients;
 }
 
-function write(out: Writable, data: string | Uint8Array): Promise<void> {
+/**
+ * Resolves once the stream has taken `data` (at once unless its buffer is full); `written` is
+ * called later, once the data has reached the stream's destination and its memory is free again.
+ */
+function write(out: Writable, data: string | Uint8Array, written?: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     out.once('error', onError);
     const ok = out.write(data, (error) => {
       if (error) reject(error);
+      else written?.();
     });
     const done = () => {
       out.off('error', onError);
@@ -105,11 +110,11 @@ function write(out: Writable, data: string | Uint8Array): Promise<void> {
 }
 
 /**
- * Writes chunks of NDJSON bytes (from `parallelNdjson`) as NDJSON or as one JSON array; resolves
- * with the number of patients written.
+ * Writes chunks of NDJSON bytes (from `parallelNdjson`) as NDJSON or as one JSON array, releasing
+ * each chunk's memory once written; resolves with the number of patients written.
  */
 export async function writeNdjsonChunks(
-  chunks: AsyncIterable<{ bytes: Uint8Array; patients: number }>,
+  chunks: AsyncIterable<{ bytes: Uint8Array; patients: number; release?: () => void }>,
   out: Writable,
   format: OutputFormat,
   progress: WriteProgress = {},
@@ -126,12 +131,13 @@ export async function writeNdjsonChunks(
           // A serialised line never holds a raw newline, so line ends are exactly the separators.
           const text = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.length).toString('utf8');
           const body = text.slice(0, -1).replaceAll('\n', ',\n');
+          chunk.release?.();
           await write(out, `${first ? '\n' : ',\n'}${body}`);
         } else {
-          await write(out, chunk.bytes);
+          await write(out, chunk.bytes, chunk.release);
         }
         first = false;
-      }
+      } else chunk.release?.();
       patients += chunk.patients;
       progress.onPatient?.(patients);
     }
