@@ -1,6 +1,8 @@
 // npm run bench:generate [-- --count N]: complete synthetic patients per second and peak memory for
 // N patients (default one million) streamed to a file by the built CLI, beside a baseline measured
-// in the same run: N bare Faker persons. Each runs in its own process, so peak RSS is its own.
+// in the same run: N bare Faker persons. Each runs in its own process, so peak RSS is its own. A
+// third run writes the same patients to /dev/null: the difference is what storing ~8 GB costs the
+// machine's file system (on the development VM, first-touch memory for the page cache is costly).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,14 +36,15 @@ function measure(args: string[], file: string): Promise<Measured> {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(stderr);
       if (code !== 0 || !rss) return reject(new Error(`${args.join(' ')} failed (${code}):\n${stderr}`));
-      resolve({ seconds, maxRssMb: Number(rss[1]) / 1024, bytes: statSync(file).size });
+      const bytes = statSync(file).isFile() ? statSync(file).size : Number.NaN;
+      resolve({ seconds, maxRssMb: Number(rss[1]) / 1024, bytes });
     });
   });
 }
 
 function row(name: string, m: Measured): string {
   const rate = Math.round(count / m.seconds).toLocaleString('en-US');
-  return `${name.padEnd(34)} ${m.seconds.toFixed(1).padStart(7)} s ${rate.padStart(10)} /s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak ${(m.bytes / 1e6).toFixed(0).padStart(7)} MB file`;
+  return `${name.padEnd(46)} ${m.seconds.toFixed(1).padStart(7)} s ${rate.padStart(10)} /s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak ${Number.isNaN(m.bytes) ? '' : `${(m.bytes / 1e6).toFixed(0).padStart(7)} MB file`}`;
 }
 
 try {
@@ -55,24 +58,31 @@ try {
   });
   const baselineFile = join(dir, 'faker.ndjson');
   const baseline = await measure(['scripts/bench/faker-persons.mjs', String(count), baselineFile], baselineFile);
+  const generate = (out: string) =>
+    measure(
+      [
+        'dist/cli/bin.js',
+        'generate',
+        '--count',
+        String(count),
+        '--seed',
+        'bench',
+        '--as-of',
+        '2026-01-15',
+        '--out',
+        out,
+      ],
+      out,
+    );
   const oursFile = join(dir, 'population.ndjson');
-  const ours = await measure(
-    [
-      'dist/cli/bin.js',
-      'generate',
-      '--count',
-      String(count),
-      '--seed',
-      'bench',
-      '--as-of',
-      '2026-01-15',
-      '--out',
-      oursFile,
-    ],
-    oursFile,
-  );
+  const ours = await generate(oursFile);
+  rmSync(oursFile);
+  // The same run with nothing stored: what the file system's page cache costs this machine.
+  const discarded = await generate('/dev/null');
   console.log(row('baseline: bare Faker persons', baseline));
-  console.log(row(`complete patients (${threads} thread${threads === 1 ? '' : 's'})`, ours));
+  const label = `complete patients (${threads} thread${threads === 1 ? '' : 's'})`;
+  console.log(row(label, ours));
+  console.log(row(`${label}, to /dev/null`, discarded));
   console.log(
     `complete patients per second: ${Math.round(count / ours.seconds).toLocaleString('en-US')} (target ≥ 20,000); ` +
       `${(baseline.seconds / ours.seconds).toFixed(2)}× the bare Faker persons' rate; ` +
