@@ -1,7 +1,8 @@
 /**
  * Sandbox access and refresh tokens: HS256 JWTs (Hono's JWT utilities) signed with a key made for
  * each sandbox instance, so a token from one sandbox is forged in another. Expiry is checked
- * against the sandbox clock, not the real one, so time travel expires tokens too. Refresh tokens
+ * against the sandbox clock, not the real one, so time travel expires tokens too (and moving the
+ * clock back past a sign-in makes its tokens not yet valid). Refresh tokens
  * rotate: each can be used once. A token's signature is checked once: its claims are kept (a
  * bounded number of tokens, per issuer) and every later use checks only kind and expiry.
  */
@@ -80,8 +81,16 @@ export function createTokenIssuer(options: TokenOptions = {}): TokenIssuer {
     if (payload.kind !== kind || typeof payload.sub !== 'string' || typeof payload.jti !== 'string') {
       throw unauthorized(`This is not ${kind === 'access' ? 'an access' : 'a refresh'} token.`);
     }
-    if (typeof payload.exp !== 'number' || now.getTime() / 1000 >= payload.exp) {
+    const seconds = now.getTime() / 1000;
+    if (typeof payload.exp !== 'number' || seconds >= payload.exp) {
       throw unauthorized('The token has expired; refresh it or sign in again.');
+    }
+    // Issued after the sandbox's present: not valid yet, as a real platform would see a token from
+    // the future. It happens when a tester moves the sandbox clock back past a sign-in.
+    if (typeof payload.iat !== 'number' || payload.iat > seconds) {
+      throw unauthorized(
+        'The token was issued after the sandbox time (was the sandbox clock moved back?); sign in again.',
+      );
     }
     return { subject: payload.sub, id: payload.jti };
   }

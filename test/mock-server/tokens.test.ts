@@ -35,6 +35,15 @@ describe('sandbox tokens', () => {
     expect(await refusal(issuer.verify(tokens.refreshToken, 'access', now))).toMatch(/not an access token/);
   });
 
+  it('refuses a token issued after the sandbox time, as when the clock was moved back past the sign-in', async () => {
+    const issuer = createTokenIssuer();
+    const tokens = await issuer.issue('pat_abc12345', later(3600));
+    expect(await refusal(issuer.verify(tokens.accessToken, 'access', now))).toMatch(/issued after the sandbox time/);
+    expect(await refusal(issuer.refresh(tokens.refreshToken, now))).toMatch(/issued after the sandbox time/);
+    // Not yet valid is not used up: once the clock is past its issue, the same token works.
+    expect(await issuer.verify(tokens.accessToken, 'access', later(3600))).toBe('pat_abc12345');
+  });
+
   it('rotates refresh tokens: each can be used once', async () => {
     const issuer = createTokenIssuer();
     const first = await issuer.issue('pat_abc12345', now);
