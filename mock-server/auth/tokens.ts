@@ -32,7 +32,7 @@ export interface IssuedTokens {
 export interface TokenIssuer {
   /** Access and refresh tokens for a person, valid from `now`. */
   issue(subject: string, now: Date): Promise<IssuedTokens>;
-  /** The person a token was issued to; throws unauthorized for a missing, malformed, forged or expired token. */
+  /** The person a token was issued to; throws unauthorized for a missing, malformed, forged, expired or not-yet-valid token. */
   verify(token: string | undefined, kind: TokenKind, now: Date): Promise<string>;
   /** Exchanges a refresh token (once) for new tokens. */
   refresh(refreshToken: string, now: Date): Promise<IssuedTokens>;
