@@ -78,6 +78,20 @@ export function matchOperation(
 }
 
 /**
+ * The methods the contract has an operation for on this path, in the document's order of
+ * methods (GET, PUT, POST, DELETE…): what a 405 answer's `Allow` header lists. Empty when no
+ * operation has the path at all (a 404). Only asked for a request that matched nothing, so it
+ * simply tries every template.
+ */
+export function allowedMethods(operations: CompiledOperation[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const operation of operations) if (operation.pattern.test(path)) methods.add(operation.method);
+  return METHOD_ORDER.filter((m) => methods.has(m));
+}
+
+const METHOD_ORDER = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
+
+/**
  * Per method and last path segment, the operations that can match, in their order: a template
  * ending in a literal segment matches only a path ending in that segment (with at most one slash
  * after it), so a request is tried against a few patterns rather than every one of its method.

@@ -28,10 +28,18 @@ export const PROBLEM_TYPES = {
   'slot-taken': { status: 409, title: 'The slot is no longer available' },
   'not-cancellable': { status: 409, title: 'The appointment can no longer be cancelled' },
   'not-found': { status: 404, title: 'No such resource' },
+  'method-not-allowed': { status: 405, title: 'The resource does not allow this method' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
 } as const satisfies Record<string, ProblemTypeInfo>;
 
 export type ProblemKind = keyof typeof PROBLEM_TYPES;
+
+/**
+ * Kinds any path can answer, from the server's routing rather than from an operation: a known
+ * path asked with a method it has no operation for gets method-not-allowed (405, with `Allow`).
+ * A contract declares them once, under `components/responses`, not in every operation.
+ */
+export const TRANSPORT_PROBLEM_KINDS = ['method-not-allowed'] as const satisfies readonly ProblemKind[];
 
 export const PROBLEM_KINDS = Object.keys(PROBLEM_TYPES) as ProblemKind[];
 

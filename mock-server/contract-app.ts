@@ -1,12 +1,14 @@
 /**
  * A Hono app for one side of a contract, with what every such app needs: request and response
  * validation against the document, every refusal rendered as problem+json, an unknown path as
- * not-found, and an unexpected error as a logged 500 "Sandbox bug" (never a stack trace).
+ * not-found, a known path with a method it has no operation for as method-not-allowed (with
+ * `Allow`), and an unexpected error as a logged 500 "Sandbox bug" (never a stack trace).
  */
 import { Hono } from 'hono';
 import { type ContractName, loadContract, type OpenApiDocument } from '../contracts/index.ts';
+import { allowedMethods } from '../contracts/operations.ts';
 import { isSandboxError, problemResponse, SandboxError } from './errors.ts';
-import { contractValidation, type ValidationMode } from './middleware/contract-validation/index.ts';
+import { compiledContract, contractValidation, type ValidationMode } from './middleware/contract-validation/index.ts';
 
 export interface ContractAppOptions {
   validation?: ValidationMode;
@@ -33,9 +35,22 @@ export function createContractApp(contract: ContractName, options: ContractAppOp
     options.log(`minlaege-sandbox: ${c.req.method} ${c.req.path} failed: ${error.stack ?? String(error)}`);
     return problemResponse({ type: 'about:blank', title: 'Sandbox bug', status: 500, detail: error.message });
   });
-  app.notFound((c) =>
-    new SandboxError('not-found', `No such resource: ${c.req.method} ${c.req.path}`).toResponse(c.req.path),
-  );
-  app.use(contractValidation(documentOf(contract), { mode: options.validation ?? 'strict', log: options.log }));
+  const doc = documentOf(contract);
+  const { operations } = compiledContract(doc);
+  app.notFound((c) => {
+    const path = c.req.path;
+    // A path of the contract asked with another method: 405 and the methods it has, not a 404
+    // that would suggest the path itself is wrong.
+    const allowed = allowedMethods(operations, path);
+    if (allowed.length > 0) {
+      const error = new SandboxError(
+        'method-not-allowed',
+        `${c.req.method} is not an operation on ${path}; it has ${allowed.join(', ')}.`,
+      );
+      return problemResponse(error.toProblem(path), { allow: allowed.join(', ') });
+    }
+    return new SandboxError('not-found', `No such resource: ${c.req.method} ${path}`).toResponse(path);
+  });
+  app.use(contractValidation(doc, { mode: options.validation ?? 'strict', log: options.log }));
   return app;
 }

@@ -1126,6 +1126,17 @@ export interface components {
         };
     };
     responses: {
+        /** @description A path of this contract asked with a method it has no operation for (`method-not-allowed`). Any path can answer it, so no operation lists it. The `Allow` header names the methods the path has. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The path's methods, comma-separated (`GET, POST`). */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request breaks the contract (`validation-failed`); `errors` lists the fields. */
         ValidationFailed: {
             headers: {

@@ -931,6 +931,26 @@ export interface components {
         };
     };
     responses: {
+        /** @description A path of this contract asked with a method it has no operation for (`method-not-allowed`). Any path can answer it, so no operation lists it. The `Allow` header names the methods the path has. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The path's methods, comma-separated (`GET, POST`). */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:minlaege-sandbox:problem:method-not-allowed",
+                 *       "title": "The resource does not allow this method",
+                 *       "status": 405,
+                 *       "detail": "PUT is not an operation on /patients/pat_Zz9Yy8Xx/record; it has GET.",
+                 *       "instance": "/patients/pat_Zz9Yy8Xx/record"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request breaks the contract. `errors` lists each problem: `pointer` is a JSON Pointer into the body (`/subject`) or names a parameter as `query/<name>` or `path/<name>`. */
         ValidationFailed: {
             headers: {

@@ -812,6 +812,26 @@ export interface components {
         };
     };
     responses: {
+        /** @description A path of this contract asked with a method it has no operation for (`method-not-allowed`). Any path can answer it, so no operation lists it. The `Allow` header names the methods the path has. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The path's methods, comma-separated (`GET, POST`). */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:minlaege-sandbox:problem:method-not-allowed",
+                 *       "title": "The resource does not allow this method",
+                 *       "status": 405,
+                 *       "detail": "DELETE is not an operation on /__sandbox/scenarios; it has GET.",
+                 *       "instance": "/__sandbox/scenarios"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request breaks the contract (`validation-failed`), in its body, its query or its `X-Sandbox-Session` header; `errors` lists the fields. */
         ValidationFailed: {
             headers: {

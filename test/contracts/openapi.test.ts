@@ -18,7 +18,7 @@ import {
 } from '../../contracts/index.ts';
 import { createSchemaValidator } from '../../contracts/schema-validator.ts';
 import { isSynthetic } from '../../domain/cpr.ts';
-import { PROBLEM_KINDS, PROBLEM_TYPES, problemKindOf } from '../../domain/problem-types.ts';
+import { PROBLEM_KINDS, PROBLEM_TYPES, problemKindOf, TRANSPORT_PROBLEM_KINDS } from '../../domain/problem-types.ts';
 import { SHARED_CODES, sharingRuleOf } from '../../domain/sharing.ts';
 
 const PROBLEM_JSON = 'application/problem+json';
@@ -250,8 +250,35 @@ describe('problem catalogue', () => {
     const used = new Set(
       DATA_CONTRACTS.flatMap((n) => problemExamples(loadContract(n)).map((e) => problemKindOf(String(e.value.type)))),
     );
-    expect(PROBLEM_KINDS.filter((k) => !used.has(k))).toEqual([]);
+    // Kinds from routing (any path) are declared once per document, not by an operation: below.
+    const transport = new Set<string>(TRANSPORT_PROBLEM_KINDS);
+    expect(PROBLEM_KINDS.filter((k) => !used.has(k) && !transport.has(k))).toEqual([]);
+    expect(TRANSPORT_PROBLEM_KINDS.filter((k) => used.has(k))).toEqual([]);
   });
+
+  it.each([...DATA_CONTRACTS, CONTROL])(
+    '%s declares each routing kind once, with its status, example and Allow header',
+    (name) => {
+      const doc = loadContract(name);
+      const responses = (doc.components?.responses ?? {}) as Record<string, Record<string, unknown>>;
+      for (const kind of TRANSPORT_PROBLEM_KINDS) {
+        const declared = Object.values(responses).filter((response) => {
+          const media = contentOf(response)[PROBLEM_JSON] as { example?: { type?: string }; examples?: unknown };
+          const values = [
+            media?.example,
+            ...Object.values((media?.examples ?? {}) as Record<string, unknown>).map(
+              (ex) => deref<{ value?: unknown }>(doc, ex).value,
+            ),
+          ] as ({ type?: string; status?: number } | undefined)[];
+          return values.some(
+            (v) => v && problemKindOf(String(v.type)) === kind && v.status === PROBLEM_TYPES[kind].status,
+          );
+        });
+        expect(declared, `${name} declares ${kind}`).toHaveLength(1);
+        expect(Object.keys((declared[0]?.headers ?? {}) as object)).toEqual(['Allow']);
+      }
+    },
+  );
 });
 
 describe('control document', () => {

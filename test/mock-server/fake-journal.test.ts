@@ -38,6 +38,14 @@ describe('fake journal', () => {
     expect((await call('GET', '/clinic')).status).toBe(200);
   });
 
+  it('answers a path of its contract asked with another method with 405 and Allow', async () => {
+    const res = await call('PUT', `/patients/${consented.patient.id}/record`, {});
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+    expect(await res.json()).toMatchObject({ type: problemTypeUri('method-not-allowed'), status: 405 });
+    expect((await call('DELETE', '/no/such/thing')).status).toBe(404);
+  });
+
   it('finds a patient by CPR in the body and answers demographics with custody links', async () => {
     const found = await call('POST', '/patients/lookup', { cpr: consented.patient.cpr });
     expect(await found.json()).toEqual({ patientId: consented.patient.id });

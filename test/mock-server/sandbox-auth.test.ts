@@ -88,6 +88,30 @@ describe('sandbox sign-in', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
   });
+
+  it('answers a known path asked with a method it has no operation for with 405 and Allow', async () => {
+    const { accessToken } = await signIn();
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const diagnoses = `/patients/${adult.patient.patient.id}/diagnoses`;
+    for (const [method, path, allow] of [
+      ['DELETE', diagnoses, 'GET'],
+      ['GET', '/auth/sign-in/eid', 'POST'],
+      ['PATCH', '/me', 'GET'],
+    ] as const) {
+      const res = await app.request(path, { method, headers: auth });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow')).toBe(allow);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(await res.json()).toMatchObject({
+        type: problemTypeUri('method-not-allowed'),
+        status: 405,
+        instance: path,
+        detail: `${method} is not an operation on ${path}; it has ${allow}.`,
+      });
+    }
+    // A path no operation has stays a 404, whatever the method.
+    expect((await app.request('/patients/x/nothing-here', { method: 'DELETE', headers: auth })).status).toBe(404);
+  });
 });
 
 describe('sandbox consent', () => {
