@@ -103,6 +103,20 @@ export function dayToIso(dayNumber: DayNumber): IsoDate {
   return formatDay(dayNumber);
 }
 
+/**
+ * An instant as `Date#toISOString` writes it (`YYYY-MM-DDTHH:MM:SS.sssZ`), from the date table:
+ * several times cheaper than the built-in, which the generators call for every consent.
+ */
+export function utcTimestamp(instant: Date): string {
+  const ms = instant.getTime();
+  const day = Math.floor(ms / DAY_MS);
+  if (!(day >= TABLE_FIRST_DAY && day < TABLE_END_DAY)) return instant.toISOString();
+  const t = ms - day * DAY_MS;
+  const milli = t % 1000;
+  const fraction = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : `${milli}`;
+  return `${dayToIso(day)}T${PAD2[Math.floor(t / HOUR_MS)]}:${PAD2[Math.floor(t / MINUTE_MS) % 60]}:${PAD2[Math.floor(t / 1000) % 60]}.${fraction}Z`;
+}
+
 /** The calendar year of a day number. */
 export function yearOfDay(dayNumber: DayNumber): number {
   return Math.floor(civilFromDays(dayNumber) / 10_000);

@@ -15,6 +15,7 @@ import { accessUntil } from '../domain/proxy.ts';
 import { addDays, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
 import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic } from './clinics.ts';
 import type { JournalClinic, JournalContent, JournalPatient, RecordContext } from './context.ts';
+import { utcTimestamp } from './day-calendar.ts';
 import { type AppView, appViewOf, type ExpectedExtract, expectedExtract, visibleIds } from './expected-view.ts';
 import { createDanishFaker } from './faker.ts';
 import { BLOCK_SIZE, type MemberPlan, planBlock } from './households.ts';
@@ -317,8 +318,8 @@ function generateConsent(seed: string, k: number, birthDate: IsoDate, today: Iso
 function describeConsent(record: ConsentRecord, asOf: Date): GeneratedConsent {
   return {
     state: consentState(record, asOf),
-    givenAt: record.givenAt?.toISOString() ?? null,
-    withdrawnAt: record.withdrawnAt?.toISOString() ?? null,
-    lastActivityAt: record.lastActivityAt?.toISOString() ?? null,
+    givenAt: record.givenAt ? utcTimestamp(record.givenAt) : null,
+    withdrawnAt: record.withdrawnAt ? utcTimestamp(record.withdrawnAt) : null,
+    lastActivityAt: record.lastActivityAt ? utcTimestamp(record.lastActivityAt) : null,
   };
 }

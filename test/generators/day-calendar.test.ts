@@ -14,6 +14,7 @@ import {
   dayToIso,
   isoToDay,
   isWorkingDay,
+  utcTimestamp,
   weekdayIndex,
   workingDayOnOrAfter,
   workingDayOnOrBefore,
@@ -138,5 +139,16 @@ describe('Copenhagen instants', () => {
       }
     }
     expectNone(problems);
+  });
+});
+
+describe('utcTimestamp', () => {
+  it('writes what Date#toISOString writes, inside the table and past both ends', () => {
+    const instants = [0, -1, 1, 820_454_399_999, 820_454_400_000, 4_102_444_799_999, 4_102_444_800_000];
+    // Every seventh hour of 1995–2101, a few seconds and milliseconds on each time, so every field
+    // and fraction width is seen.
+    for (let ms = Date.UTC(1995, 0, 1); ms < Date.UTC(2101, 0, 1); ms += 7 * 3_600_000 + 7_919) instants.push(ms);
+    const wrong = instants.filter((ms) => utcTimestamp(new Date(ms)) !== new Date(ms).toISOString());
+    expect(wrong).toEqual([]);
   });
 });
