@@ -93,7 +93,49 @@ export class JsonBytes {
 
   /** A finite number as JSON.stringify writes it (non-finite ones as null). */
   number(n: number): void {
+    // Whole numbers and numbers of one or two decimals below 10⁹ (counts, doses, sizes, lab values
+    // and their reference limits), digit by digit: String(n) makes a string a number, through the
+    // shortest-round-trip algorithm. k / 10 is the double nearest to the decimal k/10, the one that
+    // decimal's text parses to; so when it is n, that text is the shortest that gives n back, which
+    // is what String(n) writes. -0 is written as 0, as String(-0) writes it.
+    if (n >= 0 && n < 1e9) {
+      if (n === Math.floor(n)) {
+        this.digits(n);
+        return;
+      }
+      const tenths = Math.round(n * 10);
+      if (tenths / 10 === n) {
+        this.digits(Math.floor(tenths / 10));
+        this.byte(0x2e); // .
+        this.byte(0x30 + (tenths % 10));
+        return;
+      }
+      const hundredths = Math.round(n * 100);
+      if (hundredths / 100 === n) {
+        this.digits(Math.floor(hundredths / 100));
+        const rest = hundredths % 100;
+        this.byte(0x2e); // .
+        this.byte(0x30 + Math.floor(rest / 10));
+        this.byte(0x30 + (rest % 10));
+        return;
+      }
+    }
     this.ascii(Number.isFinite(n) ? String(n) : 'null');
+  }
+
+  /** The decimal digits of a whole number from 0 to 10⁹ − 1. */
+  private digits(whole: number): void {
+    let count = 1;
+    for (let rest = whole; rest >= 10; rest = Math.floor(rest / 10)) count++;
+    if (this.length + count > this.buffer.length) this.grow(count);
+    const buffer = this.buffer;
+    let at = this.length + count;
+    this.length = at;
+    let rest = whole;
+    do {
+      buffer[--at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
   }
 
   /** A JSON string: quoted, escaped as JSON.stringify escapes, encoded as UTF-8. */

@@ -58,6 +58,23 @@ describe('JsonBytes.json', () => {
     }
   });
 
+  it('writes numbers as JSON.stringify does, on its digit-by-digit paths and off them', () => {
+    const rng = createRng('json-bytes', 'numbers');
+    const numbers = [0, -0, 1, 9, 10, 0.1, 0.3, 0.1 + 0.2, 0.05, 1.005, 2.675, 999_999_999, 999_999_999.99, 1e9, 1e-7];
+    numbers.push(5e-324, 123_456.78, -1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER);
+    for (let i = 0; i < 30_000; i++) {
+      const scale = [1, 10, 1000, 1e6, 1e9][i % 5] as number;
+      const x = rng.next() * scale;
+      numbers.push(Math.round(x), Math.round(x * 10) / 10, Math.round(x * 100) / 100, x);
+    }
+    const wrong = numbers.filter((n) => {
+      const out = new JsonBytes(8);
+      out.number(n);
+      return out.buffer.subarray(0, out.length).toString('utf8') !== JSON.stringify(n);
+    });
+    expect(wrong).toEqual([]);
+  });
+
   it('grows its buffer as needed', () => {
     const long = { text: 'ø'.repeat(100_000), list: Array.from({ length: 5000 }, (_, i) => i / 7) };
     expect(generic(long)).toBe(JSON.stringify(long));
