@@ -129,8 +129,15 @@ export function syntheticCpr(birthDate: IsoDate, sex: Sex, index: number): strin
   if (!Number.isSafeInteger(index) || index < 0) {
     throw new RangeError(`The index of a synthetic CPR must be a whole number ≥ 0, got ${index}`);
   }
-  // Scans only as far as the index (the generators mostly ask for the first few of a date).
-  const cpr = syntheticCandidates(year, month, day, sex, index + 1)[index];
+  // Scans only as far as the index, and writes out only the number asked for.
+  const prefix = syntheticPrefix(year, month, day);
+  let cpr: string | undefined;
+  let seen = 0;
+  forEachSyntheticSerial(prefix, sex, (rest) => {
+    if (seen++ < index) return true;
+    cpr = cprText(prefix, rest);
+    return false;
+  });
   if (cpr === undefined) {
     throw new RangeError(
       `Only ${syntheticCprCount(birthDate, sex)} synthetic CPR numbers exist for ${birthDate} (${sex}); index ${index} is past the last`,
@@ -179,17 +186,38 @@ function syntheticSeventhDigit(year: number): number {
 
 /** All synthetic numbers of one date and sex, highest serial first. Recomputed per call: no cache, no state. */
 function syntheticCandidates(year: number, month: number, day: number, sex: Sex, limit = 1000): string[] {
-  const seventh = syntheticSeventhDigit(year);
-  const date = formatDate(year, month, day);
-  const prefix = `${date.slice(8, 10)}${date.slice(5, 7)}${date.slice(2, 4)}${seventh}`;
+  const prefix = syntheticPrefix(year, month, day);
   const candidates: string[] = [];
-  // Serials 999…000 for digits 8–10, stepping over the other sex's last digits.
-  for (let rest = 999; rest >= 0 && candidates.length < limit; rest -= 1) {
-    if (sexOfDigit(rest % 10) !== sex) continue;
-    const digits = `${prefix}${String(rest).padStart(3, '0')}`;
-    if (weightedSum(digits) % 11 !== 0) candidates.push(`${digits.slice(0, 6)}-${digits.slice(6)}`);
-  }
+  forEachSyntheticSerial(prefix, sex, (rest) => {
+    candidates.push(cprText(prefix, rest));
+    return candidates.length < limit;
+  });
   return candidates;
+}
+
+/** The first seven digits of a synthetic number: DDMMYY and the 7th digit of scheme point (c). */
+function syntheticPrefix(year: number, month: number, day: number): string {
+  const date = formatDate(year, month, day);
+  return `${date.slice(8, 10)}${date.slice(5, 7)}${date.slice(2, 4)}${syntheticSeventhDigit(year)}`;
+}
+
+/**
+ * Calls `visit` with each serial (digits 8–10, as a number 999…0) that makes a synthetic number
+ * of this prefix and sex: the sex's last digits, failing modulus 11. Stops when `visit` says so.
+ * The check sums the prefix's weighted digits once and adds the serial's arithmetically.
+ */
+function forEachSyntheticSerial(prefix: string, sex: Sex, visit: (rest: number) => boolean): void {
+  let prefixSum = 0;
+  for (let i = 0; i < 7; i += 1) prefixSum += (prefix.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
+  // Serials 999…000 for digits 8–10, stepping over the other sex's last digits.
+  for (let rest = sex === 'male' ? 999 : 998; rest >= 0; rest -= 2) {
+    const sum = prefixSum + Math.floor(rest / 100) * 3 + (Math.floor(rest / 10) % 10) * 2 + (rest % 10);
+    if (sum % 11 !== 0 && !visit(rest)) return;
+  }
+}
+
+function cprText(prefix: string, rest: number): string {
+  return `${prefix.slice(0, 6)}-${prefix[6]}${rest < 10 ? '00' : rest < 100 ? '0' : ''}${rest}`;
 }
 
 function weightedSum(digits: string): number {
