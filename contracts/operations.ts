@@ -78,18 +78,19 @@ export function matchOperation(
 }
 
 /**
- * The methods the contract has an operation for on this path, in the document's order of
- * methods (GET, PUT, POST, DELETE…): what a 405 answer's `Allow` header lists. Empty when no
+ * The methods the contract has an operation for on this path (and HEAD where it has GET), in the
+ * order GET, HEAD, PUT, POST, DELETE: what a 405 answer's `Allow` header lists. Empty when no
  * operation has the path at all (a 404). Only asked for a request that matched nothing, so it
  * simply tries every template.
  */
 export function allowedMethods(operations: CompiledOperation[], path: string): string[] {
   const methods = new Set<string>();
   for (const operation of operations) if (operation.pattern.test(path)) methods.add(operation.method);
+  if (methods.has('GET')) methods.add('HEAD'); // answered as GET without the body
   return METHOD_ORDER.filter((m) => methods.has(m));
 }
 
-const METHOD_ORDER = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
+const METHOD_ORDER = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE'];
 
 /**
  * Per method and last path segment, the operations that can match, in their order: a template
@@ -193,7 +194,8 @@ function templatePattern(template: string): RegExp {
     .split(/(\{[^}]+\})/)
     .map((part) => (part.startsWith('{') ? '([^/]+)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
     .join('');
-  return new RegExp(`^${source}/?$`);
+  // Exactly the template, as the router sees paths: `/me/` is not `/me`.
+  return new RegExp(`^${source}$`);
 }
 
 function countParameters(template: string): number {

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { type ContractName, loadContract, type OpenApiDocument } from '../contracts/index.ts';
 import { allowedMethods } from '../contracts/operations.ts';
-import { isSandboxError, problemResponse, SandboxError } from './errors.ts';
+import { isSandboxError, problemResponse, SandboxError, sandboxBugResponse } from './errors.ts';
 import { compiledContract, contractValidation, type ValidationMode } from './middleware/contract-validation/index.ts';
 
 export interface ContractAppOptions {
@@ -31,9 +31,8 @@ export function documentOf(contract: ContractName): OpenApiDocument {
 export function createContractApp(contract: ContractName, options: ContractAppOptions): Hono {
   const app = new Hono();
   app.onError((error, c) => {
-    if (isSandboxError(error)) return error.toResponse(new URL(c.req.url).pathname);
-    options.log(`minlaege-sandbox: ${c.req.method} ${c.req.path} failed: ${error.stack ?? String(error)}`);
-    return problemResponse({ type: 'about:blank', title: 'Sandbox bug', status: 500, detail: error.message });
+    if (isSandboxError(error)) return error.toResponse(c.req.path);
+    return sandboxBugResponse(error, c.req, options.log);
   });
   const doc = documentOf(contract);
   const { operations } = compiledContract(doc);

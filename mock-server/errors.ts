@@ -57,6 +57,26 @@ export class SandboxError extends Error {
   }
 }
 
+/**
+ * The answer to an error no part of the sandbox meant to raise (a sandbox bug): logged in full,
+ * answered as a 500 problem that says so and where to look, without the error's own message or
+ * stack (they can carry internals, or data of the request).
+ */
+export function sandboxBugResponse(
+  error: unknown,
+  request: { method: string; path: string },
+  log: (message: string) => void,
+): Response {
+  const path = maskCpr(request.path);
+  log(maskCpr(`minlaege-sandbox: ${request.method} ${path} failed: ${(error as Error)?.stack ?? String(error)}`));
+  return problemResponse({
+    type: 'about:blank',
+    title: 'Sandbox bug',
+    status: 500,
+    detail: `The sandbox failed on ${request.method} ${path}; its log has the details. Please report it.`,
+  });
+}
+
 /** The request broke the contract; `errors` names each failing field. */
 export class ValidationError extends SandboxError {
   override readonly name = 'ValidationError';

@@ -22,11 +22,28 @@ export function exchangeReportOf(c: Context): ExchangeReport | undefined {
 /**
  * The parsed URL of a request, to read and never to change: the host and the contract check of
  * the app it wraps each need the path and query of the same request, and a client repeats the
- * same URL request after request, so the last one parsed is kept.
+ * same URL request after request, so the last one parsed is kept. Percent-encoded unreserved
+ * characters (letters, digits, `-._~`) are decoded in the path and the query, as RFC 3986 §6.2.2.2
+ * makes them equivalent: `/patients/x/%76accinations` is `/patients/x/vaccinations`, to the
+ * contract check as to the router, and a CPR number written `%30101…` is seen (and masked) as one.
  */
 export function requestUrl(href: string): Readonly<URL> {
-  if (href !== lastUrl.href) lastUrl = { href, url: new URL(href) };
+  if (href !== lastUrl.href) lastUrl = { href, url: normalised(new URL(href)) };
   return lastUrl.url;
+}
+
+function normalised(url: URL): URL {
+  if (url.pathname.includes('%')) url.pathname = decodeUnreserved(url.pathname);
+  if (url.search.includes('%')) url.search = decodeUnreserved(url.search);
+  return url;
+}
+
+/** Text with each `%XX` that encodes an unreserved character replaced by the character. */
+export function decodeUnreserved(text: string): string {
+  return text.replace(/%([0-9A-Fa-f]{2})/g, (encoded, hex: string) => {
+    const c = String.fromCharCode(Number.parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : encoded;
+  });
 }
 
 let lastUrl = { href: '', url: undefined as unknown as URL };

@@ -16,7 +16,7 @@ import { registerControl } from './control/api.ts';
 import { FaultSet, latencyOf, sleep } from './control/faults.ts';
 import { type Exchange, RequestLog, type Verdict } from './control/request-log.ts';
 import { DEFAULT_SESSION, SESSION_HEADER, SESSION_ID, SessionPool } from './control/sessions.ts';
-import { problemResponse, SandboxError, ValidationError } from './errors.ts';
+import { problemResponse, SandboxError, sandboxBugResponse, ValidationError } from './errors.ts';
 import { bearerToken, type ExchangeReport, requestUrl } from './exchange.ts';
 import { createSandbox, type Sandbox } from './index.ts';
 import type { FetchLike } from './journal-client.ts';
@@ -349,8 +349,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
   const app = host.app;
   app.onError((error, c) => {
     if (error instanceof SandboxError) return error.toResponse(maskCpr(c.req.path));
-    log(`minlaege-sandbox: ${c.req.method} ${maskCpr(c.req.path)} failed: ${error.stack ?? String(error)}`);
-    return problemResponse({ type: 'about:blank', title: 'Sandbox bug', status: 500, detail: error.message });
+    return sandboxBugResponse(error, c.req, log);
   });
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     app.use(

@@ -13,7 +13,7 @@ import type { components } from '../contracts/types/platform-journal.d.ts';
 import { addDays, copenhagenDate, copenhagenInstant } from '../domain/time.ts';
 import type { PatientLine } from '../generators/population.ts';
 import { createClock, type SandboxClock } from './clock.ts';
-import { problemResponse, SandboxError, ValidationError } from './errors.ts';
+import { SandboxError, sandboxBugResponse, ValidationError } from './errors.ts';
 import { DEFAULT_AS_OF, DEFAULT_PATIENTS, DEFAULT_SEED } from './host.ts';
 import { createFakeJournal } from './journal/index.ts';
 import { compiledContract, type ValidationMode } from './middleware/contract-validation/index.ts';
@@ -401,8 +401,9 @@ export function createJournalHost(options: JournalHostOptions): JournalHost {
   const app = new Hono();
   app.onError((error, c) => {
     if (error instanceof SandboxError) return error.toResponse(c.req.path);
-    log(`minlaege-sandbox: journal host ${c.req.method} ${c.req.path} failed: ${error.stack ?? String(error)}`);
-    return problemResponse({ type: 'about:blank', title: 'Sandbox bug', status: 500, detail: error.message });
+    return sandboxBugResponse(error, c.req, (message) =>
+      log(message.replace('minlaege-sandbox:', 'minlaege-sandbox: journal host')),
+    );
   });
 
   const loopbackOnly = (c: Context) => {

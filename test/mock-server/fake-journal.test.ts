@@ -41,7 +41,7 @@ describe('fake journal', () => {
   it('answers a path of its contract asked with another method with 405 and Allow', async () => {
     const res = await call('PUT', `/patients/${consented.patient.id}/record`, {});
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('GET');
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
     expect(await res.json()).toMatchObject({ type: problemTypeUri('method-not-allowed'), status: 405 });
     expect((await call('DELETE', '/no/such/thing')).status).toBe(404);
   });

@@ -94,9 +94,9 @@ describe('sandbox sign-in', () => {
     const auth = { authorization: `Bearer ${accessToken}` };
     const diagnoses = `/patients/${adult.patient.patient.id}/diagnoses`;
     for (const [method, path, allow] of [
-      ['DELETE', diagnoses, 'GET'],
+      ['DELETE', diagnoses, 'GET, HEAD'],
       ['GET', '/auth/sign-in/eid', 'POST'],
-      ['PATCH', '/me', 'GET'],
+      ['PATCH', '/me', 'GET, HEAD'],
     ] as const) {
       const res = await app.request(path, { method, headers: auth });
       expect(res.status, `${method} ${path}`).toBe(405);
@@ -109,8 +109,48 @@ describe('sandbox sign-in', () => {
         detail: `${method} is not an operation on ${path}; it has ${allow}.`,
       });
     }
-    // A path no operation has stays a 404, whatever the method.
+    // A path no operation has stays a 404, whatever the method; so does a known one with a slash added.
     expect((await app.request('/patients/x/nothing-here', { method: 'DELETE', headers: auth })).status).toBe(404);
+    const slash = await app.request('/me/', { headers: auth });
+    expect(slash.status).toBe(404);
+    expect((await slash.json()).type).toBe(problemTypeUri('not-found'));
+  });
+
+  it('reads a path with percent-encoded letters as the path itself, validated as ever', async () => {
+    const { accessToken } = await signIn();
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const plain = await app.request(`/patients/${adult.patient.patient.id}/vaccinations`, { headers: auth });
+    const encoded = await app.request(`/patients/${adult.patient.patient.id}/%76accinations`, { headers: auth });
+    expect(encoded.status).toBe(plain.status);
+    expect(await encoded.json()).toEqual(await plain.json());
+    // Validated: a bad limit on the encoded path is refused like one on the plain path.
+    const bad = await app.request(`/patients/${adult.patient.patient.id}/%76accinations?limit=-1`, { headers: auth });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).type).toBe(problemTypeUri('validation-failed'));
+    const signInEncoded = await post('/auth/sign-in/%65id', { persona: adult.handle });
+    expect(signInEncoded.status).toBe(200);
+  });
+
+  it('answers HEAD as GET without the body', async () => {
+    const { accessToken } = await signIn();
+    const res = await app.request(`/patients/${adult.patient.patient.id}/vaccinations?limit=2`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/json/);
+    expect(await res.text()).toBe('');
+  });
+
+  it('masks a CPR number in the problem instance however its characters are encoded', async () => {
+    const { accessToken } = await signIn();
+    for (const path of ['/patients/010190%2D1234/vaccinations', '/patients/%30%31%30%31%39%30-1234/vaccinations']) {
+      const res = await app.request(path, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text).not.toMatch(/1234|%2D|%30/);
+      expect(JSON.parse(text).instance).toBe('/patients/******-****/vaccinations');
+    }
   });
 });
 
