@@ -190,13 +190,13 @@ function logFindings(
  * A population's reference date: a real date in the years for which everyone (ages 0–99) has a
  * birth year the synthetic CPR scheme can encode.
  */
-function checkAsOf(asOf: string): void {
+export function checkAsOf(asOf: string, pointer = '/body/asOf'): void {
   const { from, to } = REFERENCE_YEARS;
   const year = Number(asOf.slice(0, 4));
   if (!isIsoDate(asOf) || year < from || year > to) {
     throw new ValidationError(`asOf must be a date YYYY-MM-DD in ${from}–${to}.`, [
       {
-        pointer: '/body/asOf',
+        pointer,
         message: `must be a real date in ${from}–${to} (synthetic CPR birth years), got ${asOf}`,
       },
     ]);

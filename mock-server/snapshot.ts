@@ -71,7 +71,11 @@ function revive(value: unknown, pointer: string, errors: FieldError[], depth = 0
   const keys = Object.keys(obj);
   if (keys.length === 1 && keys[0] === '$date') {
     const date = typeof obj.$date === 'string' ? new Date(obj.$date) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) errors.push({ pointer, message: 'is not a valid {"$date": ISO instant}' });
+    const t = date.getTime();
+    // The sandbox's calendar (Copenhagen days, offsets, ages) covers 1900–2099, as its clock does.
+    if (!(t >= STATE_TIME.from && t < STATE_TIME.to)) {
+      errors.push({ pointer, message: 'is not a {"$date": ISO instant} in 1900–2099' });
+    }
     return date;
   }
   if (keys.length === 1 && keys[0] === '$set') {
@@ -95,8 +99,32 @@ function revive(value: unknown, pointer: string, errors: FieldError[], depth = 0
     );
   }
   const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = revive(obj[key], `${pointer}/${key}`, errors, depth + 1);
+  for (const key of keys) {
+    // JSON.parse makes "__proto__" an own key; assigning it would set the prototype instead, and
+    // the checks below, which look at own keys, would not see what it carries.
+    if (key === '__proto__') {
+      errors.push({ pointer: `${pointer}/__proto__`, message: 'is not a key of any sandbox state' });
+      continue;
+    }
+    out[key] = revive(obj[key], `${pointer}/${key}`, errors, depth + 1);
+  }
   return out;
+}
+
+const STATE_TIME = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2100, 0, 1) };
+
+/** A whole number from 0 to 2^53 − 1: counters and sequence numbers. */
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+const PERSONA_HANDLE = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** One entry of a journal's change log, as state.ts's LogEntry has it. */
+function isLogEntry(v: unknown): boolean {
+  if (!isObject(v) || !isCount(v.sequence) || typeof v.patientId !== 'string' || typeof v.occurredAt !== 'string') {
+    return false;
+  }
+  if (Number.isNaN(Date.parse(v.occurredAt))) return false;
+  return v.consent === 'given' || v.consent === 'withdrawn' || isObject(v.change);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -224,28 +252,32 @@ function checkState(revived: Record<string, unknown>, errors: FieldError[]): voi
   checkValues(
     map('pins'),
     '/state/pins',
-    '{personId, pin, setAt, state}',
+    '{personId, pin, setAt, state: {failures}}',
     (v) =>
       isObject(v) &&
       typeof v.personId === 'string' &&
       typeof v.pin === 'string' &&
       v.setAt instanceof Date &&
-      isObject(v.state),
+      isObject(v.state) &&
+      isCount(v.state.failures),
     errors,
   );
   checkValues(
     map('journalStates'),
     '/state/journalStates',
-    "a journal's state (log, lastSequence, trimmedThrough, consentFrom, attachments, videoSessions, issuedIds)",
+    "a journal's state (log entries, and whole numbers lastSequence ≥ trimmedThrough, consentFrom, issuedIds)",
     (v) =>
       isObject(v) &&
       Array.isArray(v.log) &&
-      typeof v.lastSequence === 'number' &&
-      typeof v.trimmedThrough === 'number' &&
+      v.log.every(isLogEntry) &&
+      isCount(v.lastSequence) &&
+      isCount(v.trimmedThrough) &&
+      v.trimmedThrough <= v.lastSequence &&
       v.consentFrom instanceof Map &&
+      [...v.consentFrom.values()].every(isCount) &&
       v.attachments instanceof Map &&
       v.videoSessions instanceof Map &&
-      typeof v.issuedIds === 'number',
+      isCount(v.issuedIds),
     errors,
   );
 }
@@ -308,6 +340,13 @@ export function importState(state: unknown): SandboxStore {
     const line = patients.get(id);
     if (typeof handle !== 'string' || !line) {
       errors.push({ pointer: `/state/personas/${String(handle)}`, message: 'must name a person in the state' });
+      continue;
+    }
+    if (!PERSONA_HANDLE.test(handle)) {
+      errors.push({
+        pointer: `/state/personas/${handle}`,
+        message: 'is not a persona handle (lower-case letters, digits and hyphens, 2–63 characters)',
+      });
       continue;
     }
     personas.set(handle, { handle, patient: line as PatientLine });

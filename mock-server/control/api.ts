@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { addDuration, DurationError } from '../../domain/duration.ts';
 import { copenhagenIso } from '../../domain/time.ts';
 import { SandboxError, ValidationError } from '../errors.ts';
-import type { LoadedScenario, SandboxHost, SandboxSession, TimelineEvent } from '../host.ts';
+import { checkAsOf, type LoadedScenario, type SandboxHost, type SandboxSession, type TimelineEvent } from '../host.ts';
 import { describePersonas } from '../personas.ts';
 import { exportState, importState, SnapshotError } from '../snapshot.ts';
 import type { FaultRequest } from './faults.ts';
@@ -44,11 +44,16 @@ function clockBody(session: SandboxSession) {
 }
 
 /** Sandbox time stays where the Copenhagen calendar and its offsets are computed: 1900–2099. */
-const CLOCK_RANGE = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2099, 11, 31) };
+const CLOCK_RANGE = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2100, 0, 1) };
 
 function checkClock(instant: Date, pointer: string): Date {
   const t = instant.getTime();
-  if (!(t >= CLOCK_RANGE.from && t <= CLOCK_RANGE.to)) {
+  if (Number.isNaN(t)) {
+    throw new ValidationError('Not an instant the sandbox can keep time at.', [
+      { pointer, message: 'is not a representable instant (a leap second, or a date that does not exist)' },
+    ]);
+  }
+  if (!(t >= CLOCK_RANGE.from && t < CLOCK_RANGE.to)) {
     throw new ValidationError('Sandbox time runs from 1900 to the end of 2099.', [
       { pointer, message: 'must put sandbox time between 1900-01-01 and 2099-12-31' },
     ]);
@@ -218,6 +223,11 @@ export function registerControl(app: Hono, host: SandboxHost, _options: { log: (
         { pointer: '/body/scenario/name', message: `no scenario named ${snapshot.scenario.name}` },
       ]);
     }
+    // Every instant and date is checked as PUT /__sandbox/clock and a scenario load check them,
+    // before anything is replaced.
+    const now = checkClock(new Date(snapshot.clock.now), '/body/clock/now');
+    const start = checkClock(new Date(snapshot.scenario.start), '/body/scenario/start');
+    checkAsOf(snapshot.scenario.asOf, '/body/scenario/asOf');
     let store: ReturnType<typeof importState>;
     try {
       store = importState(snapshot.state);
@@ -239,11 +249,11 @@ export function registerControl(app: Hono, host: SandboxHost, _options: { log: (
         seed: scenario.seed,
         asOf: scenario.asOf,
         patients: scenario.patients,
-        start: new Date(scenario.start),
+        start,
         loadedAt: new Date(),
       },
       store,
-      new Date(snapshot.clock.now),
+      now,
     );
     return c.json(scenarioBody(session.scenario));
   });

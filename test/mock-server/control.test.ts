@@ -724,6 +724,32 @@ describe('snapshots', () => {
         patientsWith((v) => ({ ...v, patient: { ...(v.patient as object), children: [stranger] } })),
       ],
       ['/body', 'consents', { $map: [[id, deep]] }], // refused as too deep before it is read
+      // What an adversarial review found imported with 200 and failed later with a 5xx:
+      ['/body/state/consents', 'consents', { $map: [[id, { ['__proto__']: { givenAt: 'not-a-date' } }]] }],
+      ['/body/state/consents', 'consents', { $map: [[id, { givenAt: { $date: '+275760-09-13T00:00:00.000Z' } }]] }],
+      [
+        '/body/state/pins',
+        'pins',
+        { $map: [['d', { personId: id, pin: '1234', setAt: { $date: saved.body.clock.now }, state: {} }]] },
+      ],
+      [
+        '/body/state/journalStates',
+        'journalStates',
+        {
+          $map: entries('journalStates').map(([k, v]) => [k, { ...v, issuedIds: 1e300 }]),
+        },
+      ],
+      [
+        '/body/state/journalStates',
+        'journalStates',
+        { $map: entries('journalStates').map(([k, v]) => [k, { ...v, lastSequence: -7.5 }]) },
+      ],
+      [
+        '/body/state/journalStates',
+        'journalStates',
+        { $map: entries('journalStates').map(([k, v]) => [k, { ...v, log: [1, 'x', null] }]) },
+      ],
+      ['/body/state/personas', 'personas', { $map: [['UPPER CASE!!', id]] }],
     ];
     for (const [pointer, key, value] of mutations) {
       const bad = structuredClone(saved.body);
@@ -733,6 +759,29 @@ describe('snapshots', () => {
       expect(res.body.errors[0].pointer.startsWith(pointer), `${pointer} vs ${res.body.errors[0].pointer}`).toBe(true);
     }
     expect(host.session().sandbox.store.copies.has(id)).toBe(true); // still kept
+
+    // The clock and the scenario's dates are checked as PUT /__sandbox/clock and a load check them.
+    const clockBefore = (await call('GET', '/__sandbox/clock')).body.now;
+    const stateBefore = JSON.stringify((await call('GET', '/__sandbox/snapshot')).body.state);
+    const dated: [string, (b: typeof saved.body) => void][] = [
+      ['/body/clock/now', (b) => (b.clock.now = '2016-12-31T23:59:60Z')], // a leap second: no Date has it
+      ['/body/clock/now', (b) => (b.clock.now = '9999-12-31T23:00:00Z')],
+      ['/body/clock/now', (b) => (b.clock.now = '0001-01-01T00:00:00Z')],
+      ['/body/scenario/start', (b) => (b.scenario.start = '2016-12-31T23:59:60Z')],
+      ['/body/scenario/asOf', (b) => (b.scenario.asOf = '1800-01-01')],
+    ];
+    for (const [pointer, change] of dated) {
+      const bad = structuredClone(saved.body);
+      bad.state.consents = { $map: [] }; // would show if the state were swapped in before the refusal
+      change(bad);
+      const res = await call('PUT', '/__sandbox/snapshot', bad);
+      expect(res.status, pointer).toBe(400);
+      expect(res.body.errors[0].pointer).toBe(pointer);
+    }
+    expect(JSON.stringify((await call('GET', '/__sandbox/snapshot')).body.state)).toBe(stateBefore);
+    expect(
+      Math.abs(Date.parse((await call('GET', '/__sandbox/clock')).body.now) - Date.parse(clockBefore)),
+    ).toBeLessThan(5000);
   });
 });
 
