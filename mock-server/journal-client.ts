@@ -10,7 +10,7 @@
 
 import { matchOperation } from '../contracts/operations.ts';
 import type { components } from '../contracts/types/platform-journal.d.ts';
-import { problemKindOf } from '../domain/problem-types.ts';
+import { PROBLEM_TYPES, problemKindOf } from '../domain/problem-types.ts';
 import { documentOf } from './contract-app.ts';
 import { SandboxError } from './errors.ts';
 import { compiledContract } from './middleware/contract-validation/index.ts';
@@ -80,6 +80,11 @@ export function createJournalClient(
     if (!match || !pointer) return [`status ${status} is not an answer of ${match?.operation.operationId ?? path}`];
     return contract.schemas.validate(pointer, body).map((i) => `${i.pointer || '(body)'} ${i.message}`);
   };
+  /** Whether the journal operation of this method and path declares this status as a problem. */
+  const refusalDeclared = (method: string, path: string, status: number): boolean => {
+    const match = matchOperation(contract.operations, method, path.split('?')[0] ?? path);
+    return match?.operation.responses.get(String(status))?.has('application/problem+json') ?? false;
+  };
   /** `answersValidation`: the journal's validation-failed is an answer of this operation, passed on. */
   async function call<T>(method: string, path: string, body?: unknown, answersValidation = false): Promise<T> {
     let res: Response;
@@ -120,8 +125,17 @@ export function createJournalClient(
       return parsed as T;
     }
     const kind = problemKindOf(String((parsed as { type?: unknown } | undefined)?.type ?? ''));
-    // The journal's own refusals pass on; anything else means the journal is not usable now.
-    if (kind && (kind !== 'validation-failed' || answersValidation) && kind !== 'unauthorized') {
+    // The journal's own refusals pass on: a catalogued kind with its own status, one the operation
+    // declares. Anything else (a 5xx whatever its type, a kind under another status, a refusal the
+    // operation cannot give) means the journal is not usable now.
+    if (
+      kind &&
+      res.status < 500 &&
+      res.status === PROBLEM_TYPES[kind].status &&
+      refusalDeclared(method, path, res.status) &&
+      (kind !== 'validation-failed' || answersValidation) &&
+      kind !== 'unauthorized'
+    ) {
       throw new SandboxError(kind, String((parsed as { detail?: unknown }).detail ?? 'The journal refused.'));
     }
     throw unavailable(`the journal answered ${res.status}${kind ? ` (${kind})` : ''}`);

@@ -489,6 +489,32 @@ describe('faults', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('takes a journal refusal at its word only under the status of its kind, from an operation that declares it', async () => {
+    const host = createSandboxHost({ population: POPULATION });
+    const { call, signIn } = client(host);
+    const adults = consentingAdults(host.session().sandbox.store);
+    const refusals = [
+      [503, 'not-found'], // a 5xx is the journal failing, whatever its type says
+      [500, 'consent-required'],
+      [409, 'pin-locked'], // a kind under another kind's status
+      [405, 'method-not-allowed'], // a kind getRecord does not declare
+    ] as const;
+    for (const [i, [status, kind]] of refusals.entries()) {
+      const person = adults[i];
+      if (!person) throw new Error('need four consenting adults');
+      await call('POST', '/__sandbox/faults', {
+        target: 'journal',
+        match: { path: '/patients/*/record' },
+        effect: { kind: 'error', status, problem: { type: `urn:minlaege-sandbox:problem:${kind}`, title: 'x' } },
+        times: 1,
+      });
+      const token = await signIn(handleOf(host, person.patient.id));
+      const res = await call('GET', `/patients/${person.patient.id}/medication`, undefined, token);
+      expect(res.status, `${status} ${kind}`).toBe(503);
+      expect(problemKindOf(res.body.type)).toBe('journal-unavailable');
+    }
+  });
+
   it('survives journal faults with journal-unavailable, and loses no write', async () => {
     const host = createSandboxHost({ population: POPULATION });
     const { call, signIn } = client(host);
