@@ -8,10 +8,17 @@ import { Hono } from 'hono';
 import { type ContractName, loadContract, type OpenApiDocument } from '../contracts/index.ts';
 import { allowedMethods } from '../contracts/operations.ts';
 import { isSandboxError, problemResponse, SandboxError, sandboxBugResponse } from './errors.ts';
-import { compiledContract, contractValidation, type ValidationMode } from './middleware/contract-validation/index.ts';
+import {
+  type ContractValidationOptions,
+  compiledContract,
+  contractValidation,
+  type ValidationMode,
+} from './middleware/contract-validation/index.ts';
 
 export interface ContractAppOptions {
   validation?: ValidationMode;
+  /** The largest request body, in bytes or by operation id (default: the data contracts' 22 MiB). */
+  maxBodyBytes?: ContractValidationOptions['maxBodyBytes'];
   log: (message: string) => void;
 }
 
@@ -50,6 +57,12 @@ export function createContractApp(contract: ContractName, options: ContractAppOp
     }
     return new SandboxError('not-found', `No such resource: ${c.req.method} ${path}`).toResponse(path);
   });
-  app.use(contractValidation(doc, { mode: options.validation ?? 'strict', log: options.log }));
+  app.use(
+    contractValidation(doc, {
+      mode: options.validation ?? 'strict',
+      log: options.log,
+      ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    }),
+  );
   return app;
 }

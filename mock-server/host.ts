@@ -186,6 +186,8 @@ function logFindings(
   return findings;
 }
 
+const MIB = 1024 * 1024;
+
 /**
  * A population's reference date: a real date in the years for which everyone (ages 0–99) has a
  * birth year the synthetic CPR scheme can encode.
@@ -376,6 +378,8 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
   const control = createContractApp('sandbox-control', {
     ...(options.validation ? { validation: options.validation } : {}),
     log,
+    // The control contract's limits: 1 MiB a body, 50 MiB for a snapshot import.
+    maxBodyBytes: (operationId) => (operationId === 'importSnapshot' ? 50 * MIB : MIB),
   });
   registerControl(control, host, { log });
   app.all('/__sandbox/*', async (c) => {

@@ -786,6 +786,16 @@ describe('snapshots', () => {
     }
     expect(host.session().sandbox.store.copies.has(id)).toBe(true); // still kept
 
+    // The contract's body limits: 1 MiB for control requests, 50 MiB for a snapshot import.
+    const raw = (method: string, path: string, text: string) =>
+      host.app.request(path, { method, headers: { 'content-type': 'application/json' }, body: text });
+    const padded = `${JSON.stringify(saved.body)}${' '.repeat(30 * 1024 * 1024)}`; // over 22 MiB, under 50
+    expect((await raw('PUT', '/__sandbox/snapshot', padded)).status).toBe(200);
+    const fault = { target: 'platform', match: { path: '/me' }, effect: { kind: 'latency', ms: 1 } };
+    const bigFault = await raw('POST', '/__sandbox/faults', `${JSON.stringify(fault)}${' '.repeat(1024 * 1024)}`);
+    expect(bigFault.status).toBe(413);
+    expect((await bigFault.json()).type).toBe('urn:minlaege-sandbox:problem:payload-too-large');
+
     // The clock and the scenario's dates are checked as PUT /__sandbox/clock and a load check them.
     const clockBefore = (await call('GET', '/__sandbox/clock')).body.now;
     const stateBefore = JSON.stringify((await call('GET', '/__sandbox/snapshot')).body.state);

@@ -28,8 +28,11 @@ export type ValidationMode = 'strict' | 'warn';
 export interface ContractValidationOptions {
   /** Default 'strict'. */
   mode?: ValidationMode;
-  /** Largest accepted request body in bytes (default 22 MiB, as the contracts state). */
-  maxBodyBytes?: number;
+  /**
+   * Largest accepted request body in bytes, or a function of the operation id giving it (default
+   * 22 MiB, as the data contracts state).
+   */
+  maxBodyBytes?: number | ((operationId: string) => number);
   /** Where `warn` mode reports broken responses (default console.warn). */
   log?: (message: string) => void;
 }
@@ -83,7 +86,8 @@ export function contractValidation(doc: OpenApiDocument, options: ContractValida
     const report = exchangeReportOf(c);
     if (report) report.operationId = operation.operationId;
     try {
-      const request = validateRequest(operation, params, url, c.req.raw, schemas, maxBodyBytes);
+      const limit = typeof maxBodyBytes === 'number' ? maxBodyBytes : maxBodyBytes(operation.operationId);
+      const request = validateRequest(operation, params, url, c.req.raw, schemas, limit);
       c.set('request', request instanceof Promise ? await request : request);
     } catch (error) {
       if (error instanceof SandboxError) {
