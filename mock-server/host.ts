@@ -477,6 +477,13 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
         body,
       }),
     );
+    // A 500 is a sandbox bug, an answer no operation declares: logged as breaking the contract,
+    // so a CI filter on contract-violation finds it, not as an ordinary refusal.
+    if (response.status === 500 && (report.contractErrors?.length ?? 0) === 0) {
+      report.contractErrors = [
+        { pointer: '/response/status', message: '500 (a sandbox bug) is not an answer of the contract' },
+      ];
+    }
     const contractBroken = (report.contractErrors?.length ?? 0) > 0;
     const verdict: Verdict =
       findings.length > 0

@@ -364,6 +364,25 @@ describe('scenarios, personas and provider states', () => {
 });
 
 describe('request log and privacy findings', () => {
+  it('logs a sandbox bug (a 500) as a contract violation, its answer free of internals', async () => {
+    const logged: string[] = [];
+    const host = createSandboxHost({ population: POPULATION, log: (m) => logged.push(m) });
+    const { call, signIn } = client(host);
+    const [adult] = consentingAdults(host.session().sandbox.store);
+    const token = await signIn(handleOf(host, adult?.patient.id ?? ''));
+    const { store } = host.session().sandbox;
+    store.clinics.get = () => {
+      throw new TypeError('a broken store');
+    };
+    const res = await call('GET', `/patients/${adult?.patient.id}/diagnoses`, undefined, token);
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(res.body)).not.toMatch(/broken store|TypeError/);
+    expect(logged.some((m) => m.includes('TypeError: a broken store'))).toBe(true);
+    const [entry] = (await call('GET', '/__sandbox/requests?limit=1')).body.items;
+    expect(entry).toMatchObject({ status: 500, verdict: 'contract-violation' });
+    expect(entry.contractErrors[0].pointer).toBe('/response/status');
+  });
+
   it('logs each exchange with operation, persona, status, verdict; filters; keeps a bounded ring', async () => {
     const host = createSandboxHost({ population: POPULATION, requestLog: 5 });
     const { call, signIn } = client(host);
