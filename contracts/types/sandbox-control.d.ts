@@ -51,7 +51,7 @@ export interface paths {
          *     29 February), then weeks and days (`P1D` across a daylight-saving change is 23 or 25 hours of
          *     elapsed time); hours, minutes and seconds are then added as exact elapsed time. A zero
          *     duration is refused with `validation-failed`; so is one that would move the clock past
-         *     9999-12-31.
+         *     2099-12-31.
          */
         post: operations["advanceClock"];
         delete?: never;
@@ -491,7 +491,7 @@ export interface components {
         SetClockRequest: {
             /**
              * Format: date-time
-             * @description The new sandbox time, with an offset; between 1900-01-01 and 9999-12-31.
+             * @description The new sandbox time, with an offset; between 1900-01-01 and 2099-12-31 (the years whose Copenhagen calendar the sandbox keeps).
              */
             now: string;
         };
