@@ -127,6 +127,9 @@ export const DEFAULT_SEED = 'minlaege';
 export const DEFAULT_AS_OF = '2026-01-15';
 export const DEFAULT_PATIENTS = 200;
 
+const populationSummary = (p: { seed: string; patients: number; asOf: string }) =>
+  `The generated population: seed ${p.seed}, ${p.patients} patients as of ${p.asOf}`;
+
 function defaultScenario(options: HostOptions): ScenarioDefinition {
   const base = {
     seed: options.population?.seed ?? DEFAULT_SEED,
@@ -135,7 +138,7 @@ function defaultScenario(options: HostOptions): ScenarioDefinition {
   };
   return {
     name: 'default',
-    summary: `The generated population: seed ${base.seed}, ${base.patients} patients as of ${base.asOf}`,
+    summary: populationSummary(base),
     source: 'population',
     build(overrides = {}) {
       const chosen = { ...base, ...overrides };
@@ -252,7 +255,8 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
     session.sandbox = sandboxOf(session, built, built.start, built.store);
     session.scenario = {
       name,
-      summary: definition.summary,
+      // A population loaded with other parameters is described by them, not by its defaults.
+      summary: definition.source === 'population' ? populationSummary(built) : definition.summary,
       seed: built.seed,
       asOf: built.asOf,
       patients: built.patients,

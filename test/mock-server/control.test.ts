@@ -284,6 +284,9 @@ describe('scenarios, personas and provider states', () => {
     ]);
     const loaded = await call('PUT', '/__sandbox/scenario', { name: 'default', patients: 40 });
     expect(loaded.body).toMatchObject({ name: 'default', seed: 'control-test', patients: 40 });
+    expect(loaded.body.summary).toBe(
+      `The generated population: seed control-test, 40 patients as of ${loaded.body.asOf}`,
+    );
     expect(host.session().sandbox.store.patients.size).toBe(40);
     const { store } = host.session().sandbox;
     const [adult] = consentingAdults(store);
