@@ -2,6 +2,7 @@
  * The rules of the Min Læge domain, as pure functions with the time passed in. The platform, the
  * fake journal, the generators and the verifier all call these; nobody re-implements them.
  */
+export * from './booking.ts';
 export * from './consent.ts';
 export * from './cpr.ts';
 export * from './duration.ts';

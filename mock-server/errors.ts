@@ -4,6 +4,7 @@
  * throw and one place turns it into a response.
  */
 
+import { MAX_SLOT_WINDOW_DAYS } from '../domain/booking.ts';
 import { PROBLEM_TYPES, type ProblemKind, problemTypeUri } from '../domain/problem-types.ts';
 import { maskCpr } from './privacy/cpr-text.ts';
 
@@ -111,4 +112,11 @@ export function sentProblemText(response: Response): string | undefined {
 /** True for a SandboxError from any copy of this module (instanceof fails across copies). */
 export function isSandboxError(value: unknown): value is SandboxError {
   return value instanceof SandboxError || (value instanceof Error && 'kind' in value && 'toProblem' in value);
+}
+
+/** A slot window (`from`–`to`) that runs backwards or is too long, as both contracts refuse it. */
+export function slotWindowError(): ValidationError {
+  return new ValidationError(`from–to must span 0–${MAX_SLOT_WINDOW_DAYS} days.`, [
+    { pointer: '/query/to', message: `must be on or after from and at most ${MAX_SLOT_WINDOW_DAYS} days later` },
+  ]);
 }

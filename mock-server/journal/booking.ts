@@ -7,16 +7,16 @@
  */
 
 import type { Hono } from 'hono';
+import { isSlotWindow } from '../../domain/booking.ts';
 import { isClinicOpen } from '../../domain/opening-hours.ts';
 import { addDays, copenhagenInstant, daysBetween, formatDate, type IsoDate } from '../../domain/time.ts';
 import type { JournalClinic } from '../../generators/context.ts';
 import type { PatientLine } from '../../generators/population.ts';
-import { SandboxError } from '../errors.ts';
+import { SandboxError, slotWindowError } from '../errors.ts';
 import { appendChange } from './changes.ts';
 import type { Actor, JournalDeps } from './deps.ts';
 
 const SLOT_MINUTES = 15;
-const MAX_RANGE_DAYS = 31;
 
 /** A slot's id carries its start: slt_ + YYYYMMDDHHmm in Copenhagen time. */
 function slotId(date: IsoDate, hour: number, minute: number): string {
@@ -84,14 +84,8 @@ export function registerBooking(app: Hono, deps: JournalDeps): void {
   app.get('/slots', (c) => {
     requireBooking();
     const { from, to } = c.get('request').query as { from: IsoDate; to: IsoDate };
+    if (!isSlotWindow(from, to)) throw slotWindowError();
     const days = daysBetween(from, to);
-    if (days < 0 || days > MAX_RANGE_DAYS) {
-      throw new SandboxError('validation-failed', `from–to must span 0–${MAX_RANGE_DAYS} days.`, {
-        errors: [
-          { pointer: '/query/to', message: `must be on or after from and at most ${MAX_RANGE_DAYS} days later` },
-        ],
-      });
-    }
     const now = clock.now().getTime();
     const items = [];
     for (let d = 0; d <= days; d++) {

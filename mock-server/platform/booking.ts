@@ -5,8 +5,9 @@
  * the appointment list shows the change at once.
  */
 import type { Hono } from 'hono';
+import { isSlotWindow } from '../../domain/booking.ts';
 import { addDays, copenhagenDate } from '../../domain/time.ts';
-import { SandboxError } from '../errors.ts';
+import { SandboxError, slotWindowError } from '../errors.ts';
 import { journalFor, pullAfterWrite } from './changes.ts';
 import { access, type PlatformDeps, toAppAppointment } from './records.ts';
 
@@ -34,6 +35,8 @@ export function registerBooking(app: Hono, deps: PlatformDeps): void {
     const query = c.get('request').query as { from?: string; to?: string };
     const from = query.from ?? copenhagenDate(deps.clock.now());
     const to = query.to ?? addDays(from, 13);
+    // Refused here, as the contract says, not passed on for the journal to refuse.
+    if (!isSlotWindow(from, to)) throw slotWindowError();
     const slots = await journalFor(deps, subject.clinicId).listSlots(from, to);
     return c.json({ items: slots.items });
   });

@@ -41,6 +41,13 @@ describe('booking', () => {
       await call(token, 'GET', `/patients/${id}/booking-slots?from=2026-01-19&to=2026-01-20`)
     ).json();
     expect(slots.items.length).toBeGreaterThan(10);
+    // A window that runs backwards or past 31 days is the caller's mistake: 400, not the journal's 503.
+    for (const query of ['from=2026-01-20&to=2026-01-19', 'from=2026-01-19&to=2026-02-20']) {
+      const refused = await call(token, 'GET', `/patients/${id}/booking-slots?${query}`);
+      expect(refused.status, query).toBe(400);
+      expect((await refused.json()).errors[0].pointer).toBe('/query/to');
+    }
+    expect((await call(token, 'GET', `/patients/${id}/booking-slots?from=2026-01-19&to=2026-02-19`)).status).toBe(200);
     const slot = slots.items[0];
     const booked = await call(token, 'POST', `/patients/${id}/appointments`, { slotId: slot.id });
     expect(booked.status).toBe(201);
