@@ -51,11 +51,15 @@ export function shardRange(count: number, shard: string | undefined): { from: nu
   return { from: Math.floor(((i - 1) * count) / n), to: Math.floor((i * count) / n) };
 }
 
-export function parseCount(value: string): number {
+/** A whole-number option (`--count` unless `name` says otherwise), within [min, max]. */
+export function parseCount(value: string, name = '--count', { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`--count must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
+    throw new UsageError(`${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
   }
-  return Number(value);
+  const n = Number(value);
+  if (n < min) throw new UsageError(`${name} must be at least ${min}, got ${value}`);
+  if (n > max) throw new UsageError(`${name} must be at most ${max.toLocaleString('en-US')}, got ${value}`);
+  return n;
 }
 
 function parseThreads(value: string): number {

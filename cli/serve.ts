@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CONTRACT_NAMES, type ContractName, contractPath } from '../contracts/index.ts';
 import { copenhagenDate, copenhagenInstant } from '../domain/time.ts';
-import { createSandboxHost, DEFAULT_PATIENTS, DEFAULT_SEED } from '../mock-server/host.ts';
+import { createSandboxHost, DEFAULT_PATIENTS, DEFAULT_SEED, MAX_PATIENTS } from '../mock-server/host.ts';
 import { createJournalHost } from '../mock-server/journal-host.ts';
 import type { ValidationMode } from '../mock-server/middleware/contract-validation/index.ts';
 import { ListenError, listen, type RunningServer } from '../mock-server/node.ts';
@@ -43,8 +43,11 @@ interface PopulationOpts {
 
 /** The population's reference date and the sandbox's start time: today and now unless --as-of. */
 function populationOf(opts: PopulationOpts) {
-  const patients = parseCount(opts.patients);
-  if (patients < 1) throw new UsageError('--patients must be at least 1');
+  // The control contract's bounds, so that what serve loads its own control API can describe.
+  const patients = parseCount(opts.patients, '--patients', { min: 1, max: MAX_PATIENTS });
+  if (opts.seed.length < 1 || opts.seed.length > 100) {
+    throw new UsageError(`--seed must be 1 to 100 characters, got ${opts.seed.length}`);
+  }
   if (opts.asOf !== undefined) checkAsOf(opts.asOf);
   const asOf = opts.asOf ?? copenhagenDate(new Date());
   const now = opts.asOf === undefined ? new Date() : copenhagenInstant(asOf, 12, 0);
@@ -163,13 +166,15 @@ export function registerServe(program: Command, io: CliIo): void {
           scenario?: string;
         },
       ) => {
-        if (opts.journalUrl !== undefined && opts.journalToken === undefined) {
-          throw new UsageError('--journal-url needs --journal-token (or MINLAEGE_JOURNAL_TOKEN): the platform token');
+        // An empty token is no token: the sandbox would fall back to its fake journal unseen.
+        if (opts.journalUrl !== undefined && !opts.journalToken) {
+          throw new UsageError(
+            '--journal-url needs a non-empty --journal-token (or MINLAEGE_JOURNAL_TOKEN): the platform token',
+          );
         }
-        const sessions = parseCount(opts.sessions);
-        const requestLog = parseCount(opts.requestLog);
-        if (sessions < 1) throw new UsageError('--sessions must be at least 1');
-        if (requestLog < 1) throw new UsageError('--request-log must be at least 1');
+        if (opts.host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1 (0.0.0.0 for all)');
+        const sessions = parseCount(opts.sessions, '--sessions', { min: 1, max: 10_000 });
+        const requestLog = parseCount(opts.requestLog, '--request-log', { min: 1, max: 1_000_000 });
         for (const origin of opts.corsOrigin ?? []) {
           if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
             throw new UsageError(
@@ -190,7 +195,7 @@ export function registerServe(program: Command, io: CliIo): void {
           ...(opts.corsOrigin ? { corsOrigins: opts.corsOrigin } : {}),
           log: (message) =>
             io.err(`${message.startsWith('minlaege-sandbox: ') ? '' : 'minlaege-sandbox: '}${message}\n`),
-          ...(opts.journalUrl && opts.journalToken
+          ...(opts.journalUrl !== undefined && opts.journalToken
             ? { journal: { url: opts.journalUrl, token: opts.journalToken } }
             : {}),
         });
@@ -229,6 +234,8 @@ export function registerServe(program: Command, io: CliIo): void {
     )
     .addOption(new Option('--clinic <id>', "which clinic's journal (default: the population's first)"))
     .action(async (opts: PopulationOpts & { port: number; host: string; token?: string; clinic?: string }) => {
+      if (opts.token === '') throw new UsageError('--token must not be empty: no request could authenticate');
+      if (opts.host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1 (0.0.0.0 for all)');
       const { population, now } = populationOf(opts);
       const store = createStore(population);
       const clinicId = opts.clinic ?? [...store.clinics.keys()][0];
