@@ -175,11 +175,15 @@ interface OutputFile {
  * named pipe) is written to directly: renaming a file over it would replace the device.
  */
 async function openOutput(path: string): Promise<OutputFile> {
+  if (path === '') throw new UsageError('--out needs a file name');
+  // A failed write is reported through the write that failed; the stream's own 'error' event must
+  // still have a listener, or Node would crash with a stack trace after the message.
+  const quiet = (stream: WriteStream) => stream.on('error', () => {});
   try {
     const existing = await stat(path).catch(() => undefined);
     if (existing?.isDirectory()) throw new Error('EISDIR');
     if (existing && !existing.isFile()) {
-      const stream = (await open(path, 'w')).createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK });
+      const stream = quiet((await open(path, 'w')).createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK }));
       return {
         stream,
         commit: () => closeStream(stream),
@@ -187,7 +191,7 @@ async function openOutput(path: string): Promise<OutputFile> {
       };
     }
     const partial = `${path}.partial-${process.pid}`;
-    const stream = (await open(partial, 'w')).createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK });
+    const stream = quiet((await open(partial, 'w')).createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK }));
     return {
       stream,
       async commit() {

@@ -1,7 +1,7 @@
 // `minlaege-sandbox generate`: NDJSON and JSON output, shards that concatenate to the whole, and
 // clear one-line errors with exit code 2 for bad arguments.
-import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,34 @@ describe('minlaege-sandbox generate', () => {
     expect(threaded === inProcess).toBe(true);
     const json = await generate(['--count', '5000', '--threads', '2', '--format', 'json'], join(dir, 'two.json'));
     expect(JSON.parse(json)).toHaveLength(5003); // 5,000 patients and the lines of clinics 0, 1 and 2
+  });
+
+  it('reports a write that fails mid-run in one line, exit 1, with no stack trace, the target kept', () => {
+    const kept = join(dir, 'kept.txt');
+    writeFileSync(kept, 'an earlier export\n');
+    const cli = (out: string, extra = '') =>
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `${extra}exec "$0" --import tsx cli/bin.ts generate --seed s --as-of 2026-03-15 --count 50 --out "$1"`,
+          process.execPath,
+          out,
+        ],
+        { encoding: 'utf8' },
+      );
+    // A full disk (a device), and a file over the size limit (the partial file beside the target).
+    for (const [out, extra] of [
+      ['/dev/full', ''],
+      [kept, 'ulimit -f 20; '],
+    ] as const) {
+      const r = cli(out, extra);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/^minlaege-sandbox: (ENOSPC|EFBIG)/);
+      expect(r.stderr).not.toMatch(/node:|Unhandled|\n\s+at /);
+    }
+    expect(readFileSync(kept, 'utf8')).toBe('an earlier export\n');
+    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
   it('writes into a device or a named pipe given as --out, and leaves it a device or a pipe', async () => {
@@ -136,6 +164,7 @@ describe('minlaege-sandbox generate', () => {
     [['--count', '10', '--seed', 's', '--as-of', '2070-01-01'], /--as-of must lie in 1958–2057/],
     [['--count', '10', '--seed', 's', '--out', tmpdir()], /cannot write --out .* \(EISDIR\)/],
     [['--count', '10', '--seed', 's', '--threads', '0'], /--threads must be a whole number from 1 to 64/],
+    [['--count', '10', '--seed', 's', '--out', ''], /--out needs a file name/],
   ])('refuses %j with exit code 2 and a one-line message', async (args, message) => {
     const { io, err } = capture();
     expect(await run(['generate', ...args], io)).toBe(2);
