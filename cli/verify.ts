@@ -5,7 +5,8 @@
  * no check failed (1 when one did, 2 for a usage error). `--export-patients FILE` writes the
  * conformance patients as NDJSON for a vendor to import into a test system, and exits.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import {
   conformanceNdjson,
@@ -25,12 +26,55 @@ export class VerificationFailed extends Error {
   override readonly name = 'VerificationFailed';
 }
 
+/**
+ * Writes a file whole or not at all: into a partial file beside it, then renamed over it, so a
+ * failed write (a full disk) leaves an earlier file at the path as it was. A device or a pipe
+ * (/dev/stdout) is written to directly.
+ */
 function write(file: string, text: string, what: string): void {
+  const direct = existsSync(file) && !statSync(file).isFile();
+  const partial = direct ? file : `${file}.partial-${process.pid}`;
   try {
-    writeFileSync(file, text);
+    writeFileSync(partial, text);
+    if (!direct) renameSync(partial, file);
   } catch (error) {
+    if (!direct) rmSync(partial, { force: true });
     throw new UsageError(`cannot write the ${what} to ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
+}
+
+function checkWritable(file: string, what: string): void {
+  const reason =
+    file === ''
+      ? 'no file name'
+      : existsSync(file) && statSync(file).isDirectory()
+        ? 'it is a directory'
+        : !existsSync(dirname(resolve(file)))
+          ? 'its directory does not exist'
+          : undefined;
+  if (reason) throw new UsageError(`cannot write the ${what} to ${JSON.stringify(file)}: ${reason}`);
+}
+
+/** What makes a pact's interactions unverifiable, or undefined: each needs its own description and a request and response. */
+function interactionsProblem(interactions: unknown[]): string | undefined {
+  if (interactions.length === 0) return 'the pact has no interactions to verify';
+  const seen = new Set<string>();
+  for (const [k, raw] of interactions.entries()) {
+    const i = raw as {
+      description?: unknown;
+      request?: { method?: unknown; path?: unknown };
+      response?: { status?: unknown };
+    };
+    if (!i || typeof i !== 'object') return `interaction ${k} is not an object`;
+    if (typeof i.description !== 'string' || i.description === '') return `interaction ${k} has no description`;
+    if (seen.has(i.description)) return `two interactions are described "${i.description}"; each needs its own`;
+    seen.add(i.description);
+    if (typeof i.request?.method !== 'string' || typeof i.request?.path !== 'string') {
+      return `interaction "${i.description}" has no request method and path`;
+    }
+    if (typeof i.response?.status !== 'number') return `interaction "${i.description}" has no response status`;
+  }
+  return undefined;
 }
 
 interface VerifyOpts {
@@ -76,6 +120,7 @@ export function registerVerify(program: Command, io: CliIo): void {
       if (opts.exportPatients !== undefined) {
         if (opts.exportPatients === '-') io.out(conformanceNdjson());
         else {
+          checkWritable(opts.exportPatients, 'conformance patients');
           write(opts.exportPatients, conformanceNdjson(), 'conformance patients');
           io.err(`minlaege-sandbox: wrote the conformance patients to ${opts.exportPatients}\n`);
         }
@@ -98,6 +143,15 @@ export function registerVerify(program: Command, io: CliIo): void {
         if (!Array.isArray((parsed as { interactions?: unknown } | null)?.interactions)) {
           throw new UsageError(`${opts.pact}: not a pact file (no interactions array)`);
         }
+        const problem = interactionsProblem((parsed as { interactions: unknown[] }).interactions);
+        if (problem) throw new UsageError(`${opts.pact}: ${problem}`);
+      }
+      // Where the reports go is checked before the run, not found unwritable after it.
+      for (const [file, what] of [
+        [opts.junit, 'JUnit report'],
+        [opts.json, 'JSON report'],
+      ] as const) {
+        if (file !== undefined) checkWritable(file, what);
       }
       const report = await verifyJournal({
         journalUrl: opts.journalUrl,

@@ -3,7 +3,8 @@
 // rule A diagnosis older than a year, one answers an extract without consent, one double-books)
 // fail exactly the checks that catch them, naming the item; the JUnit and JSON reports are valid
 // and say what the summary says; exit codes are 0, 1 and 2.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,13 @@ import { parseXml, type XmlElement } from './xml.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'minlaege-verify-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A pact file with this content, in the test's directory. */
+function pactFile(content: unknown): string {
+  const file = join(dir, `pact-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
 
 function capture() {
   const out: string[] = [];
@@ -298,6 +306,32 @@ describe('minlaege-sandbox verify', () => {
     [['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--pact', '/no/such/pact.json'], /no pact file/],
     [['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--pact', 'package.json'], /not a pact file/],
     [['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--pact', 'README.md'], /not JSON/],
+    // Pacts the verifier cannot check used to pass unchecked (exit 0).
+    [
+      [
+        'verify',
+        '--journal-url',
+        'http://127.0.0.1:9',
+        '--token',
+        't',
+        '--pact',
+        pactFile({ interactions: [{ description: 'anything' }] }),
+      ],
+      /interaction "anything" has no request method and path/,
+    ],
+    [
+      ['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--pact', pactFile({ interactions: ['x'] })],
+      /interaction 0 is not an object/,
+    ],
+    [
+      ['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--pact', pactFile({ interactions: [] })],
+      /no interactions/,
+    ],
+    [
+      ['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--junit', join(dir, 'no-dir', 'j.xml')],
+      /JUnit report .*directory does not exist/,
+    ],
+    [['verify', '--journal-url', 'http://127.0.0.1:9', '--token', 't', '--json', dir], /JSON report .*is a directory/],
   ])('refuses %j with exit code 2', async (argv, message) => {
     const saved = process.env.MINLAEGE_JOURNAL_TOKEN;
     delete process.env.MINLAEGE_JOURNAL_TOKEN;
@@ -308,6 +342,20 @@ describe('minlaege-sandbox verify', () => {
     } finally {
       if (saved !== undefined) process.env.MINLAEGE_JOURNAL_TOKEN = saved;
     }
+  });
+
+  it('writes --export-patients whole or not at all: a failed write keeps the earlier file', () => {
+    const earlier = join(dir, 'earlier.ndjson');
+    writeFileSync(earlier, 'an earlier export\n');
+    const r = spawnSync(
+      'bash',
+      ['-c', 'ulimit -f 1; exec "$0" --import tsx cli/bin.ts verify --export-patients "$1"', process.execPath, earlier],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/cannot write the conformance patients to .*EFBIG/);
+    expect(readFileSync(earlier, 'utf8')).toBe('an earlier export\n');
+    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
   it('needs the token when verifying (exit 2)', async () => {
