@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { ScenarioFileError } from '../scenarios/load.ts';
 import { registerContracts } from './contracts.ts';
 import { UsageError } from './errors.ts';
 import { registerGenerate } from './generate.ts';
@@ -72,6 +73,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       return EXIT_USAGE;
     }
     io.err(`minlaege-sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
-    return error instanceof UsageError ? EXIT_USAGE : 1;
+    // A scenario file's problems (serve --scenario FILE) are the caller's input, as a bad option is.
+    return error instanceof UsageError || error instanceof ScenarioFileError ? EXIT_USAGE : 1;
   }
 }

@@ -50,12 +50,15 @@ export function scenariosForServe(arg: string | undefined): { scenarios: Scenari
 
 const parseBaseUrl = (value: string) => parseHttpUrl(value).replace(/\/+$/, '');
 
-/** Reports a file's problems as file:line:column lines and fails the command (exit 1). */
+/**
+ * Reports a file's problems as file:line:column lines and fails the command with exit 2, a usage
+ * error: `scenario run` keeps exit 1 for an expectation that failed, so CI can tell them apart.
+ */
 function explainFileError(error: unknown, io: CliIo): never {
   if (error instanceof ScenarioFileError) {
     for (const issue of error.issues) io.err(`${formatIssue(issue)}\n`);
     const file = error.issues[0]?.file ?? 'the file';
-    throw new Error(`${file} is not a valid scenario (${error.issues.length} problem(s))`);
+    throw new UsageError(`${file} is not a valid scenario (${error.issues.length} problem(s))`);
   }
   throw error;
 }

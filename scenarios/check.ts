@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { kitFile } from '../contracts/kit-files.ts';
-import { cprBirthDate, cprSex, isSynthetic, SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
-import { isIsoDate } from '../domain/time.ts';
+import { cprBirthDate, cprSex, isSynthetic, REFERENCE_YEARS, SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
+import { copenhagenDate, isIsoDate } from '../domain/time.ts';
 import { birthDateFromAge, dateOf, instantOf, parseOffset } from './time.ts';
 import type { AnswerSpec, Scenario } from './types.ts';
 
@@ -140,6 +140,9 @@ export function placeholdersIn(value: unknown): string[] {
 const isId = (text: string) => /^[a-z]{3}_/.test(text);
 
 /** What the schema cannot check: handles, dates, CPR numbers, the order of things. */
+/** The years sandbox time can be in (the control API's clock range). */
+const SANDBOX_TIME = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2100, 0, 1) };
+
 export function semanticIssues(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const add = (path: ScenarioPath, message: string) => issues.push({ path, message });
@@ -147,6 +150,23 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
   if (Number.isNaN(start.getTime())) {
     add(['start'], `expected a real instant, got ${JSON.stringify(s.start)}`);
     return issues;
+  }
+  // The population is generated as of the start's date: a year everyone aged 0–99 can have a
+  // synthetic CPR number in.
+  const startYear = Number(copenhagenDate(start).slice(0, 4));
+  if (startYear < REFERENCE_YEARS.from || startYear > REFERENCE_YEARS.to) {
+    add(
+      ['start'],
+      `expected a start in ${REFERENCE_YEARS.from}–${REFERENCE_YEARS.to} (the population's reference years), got ${startYear}`,
+    );
+    return issues;
+  }
+  // The sandbox describes a loaded scenario through its control API, which counts at most 5,000 patients.
+  if ((s.population ?? 0) + s.people.length > 5000) {
+    add(
+      ['population'],
+      `the population and the people make ${(s.population ?? 0) + s.people.length} patients; at most 5,000`,
+    );
   }
   const people = new Map<string, number>();
   const records = new Map<string, { category: string; owner: string }>();
@@ -166,8 +186,10 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
   };
   const checkInstant = (value: string | undefined, path: ScenarioPath) => {
     if (value === undefined) return;
-    if (Number.isNaN(instantOf(value, start).getTime()))
-      add(path, `expected a real instant or duration, got ${JSON.stringify(value)}`);
+    const t = instantOf(value, start).getTime();
+    if (Number.isNaN(t)) add(path, `expected a real instant or duration, got ${JSON.stringify(value)}`);
+    else if (!(t >= SANDBOX_TIME.from && t < SANDBOX_TIME.to))
+      add(path, `${JSON.stringify(value)} lands outside sandbox time (1900–2099)`);
   };
 
   s.people.forEach((p, i) => {
@@ -287,6 +309,7 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
   s.timeline?.forEach((e, i) => {
     const at = (...rest: ScenarioPath) => ['timeline', i, ...rest];
     if (parseOffset(e.at) === undefined) add(at('at'), `expected an ISO 8601 duration, got ${JSON.stringify(e.at)}`);
+    else checkInstant(e.at, at('at'));
     switch (e.event) {
       case 'doctor-replies': {
         person(e.patient, at('patient'));
@@ -327,6 +350,7 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
     const at = (...rest: ScenarioPath) => ['expectations', i, ...rest];
     if (x.at !== undefined && parseOffset(x.at) === undefined)
       add(at('at'), `expected an ISO 8601 duration, got ${JSON.stringify(x.at)}`);
+    else if (x.at !== undefined) checkInstant(x.at, at('at'));
     const requests = 'race' in x ? x.race.map((r, j) => ({ r, path: at('race', j) })) : [{ r: x, path: at() }];
     for (const { r, path } of requests) {
       if (r.as !== undefined) person(r.as, [...path, 'as']);

@@ -66,7 +66,13 @@ export function loadScenarioText(text: string, file: string): Scenario {
       doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })),
     );
   }
-  const value = doc.toJS() as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // An alias expanding past the parser's limit (a "billion laughs" file), or the like.
+    throw new ScenarioFileError([{ file, line: 1, column: 1, message: `YAML: ${(error as Error).message}` }]);
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ScenarioFileError([
       { file, line: 1, column: 1, message: 'expected a mapping with name, summary, seed, start, people, expectations' },

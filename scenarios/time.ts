@@ -18,11 +18,19 @@ export function parseOffset(text: string): Temporal.Duration | undefined {
 
 const isOffset = (text: string) => /^[-+]?P/.test(text);
 
-/** The instant an offset from `start` names (zero and negative offsets too). */
+/**
+ * The instant an offset from `start` names (zero and negative offsets too); an invalid Date when
+ * the text is no offset or lands outside the years a Date can hold (`-P999999Y`).
+ */
 export function offsetFrom(start: Date, text: string): Date {
   const duration = parseOffset(text);
   if (!duration) return new Date(Number.NaN);
-  return duration.blank ? new Date(start.getTime()) : addDuration(start, duration);
+  if (duration.blank) return new Date(start.getTime());
+  try {
+    return addDuration(start, duration);
+  } catch {
+    return new Date(Number.NaN);
+  }
 }
 
 /** An instant: absolute (with its offset) or an offset from `start`; an invalid Date when neither. */
@@ -44,5 +52,9 @@ export function dateOf(text: string, start: Date): IsoDate {
 export function birthDateFromAge(age: string, start: Date): IsoDate | undefined {
   const duration = parseOffset(age);
   if (!duration || duration.sign < 0) return undefined;
-  return Temporal.PlainDate.from(copenhagenDate(start)).subtract(duration).toString();
+  try {
+    return Temporal.PlainDate.from(copenhagenDate(start)).subtract(duration).toString();
+  } catch {
+    return undefined; // an age past the calendar's range (P999999Y)
+  }
 }

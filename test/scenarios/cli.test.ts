@@ -76,15 +76,64 @@ describe('minlaege-sandbox scenario', () => {
     expect(shown.out()).toMatch(/people: louise, magnus/);
   });
 
-  it('validates a file, reporting problems as file:line:column (exit 1)', async () => {
+  it('validates a file, reporting problems as file:line:column (exit 2, a usage error)', async () => {
     const good = capture();
     expect(await run(['scenario', 'validate', mine], good.io)).toBe(0);
     expect(good.out()).toMatch(/ok \(my-served-scenario, 1 people, 2 expectations\)/);
     const bad = capture();
-    expect(await run(['scenario', 'validate', broken], bad.io)).toBe(1);
+    expect(await run(['scenario', 'validate', broken], bad.io)).toBe(2);
     expect(bad.err()).toContain(
       `${broken}:6:26: expected whole years (41), or an exact age as a duration (P14Y11M), got "fifty"`,
     );
+    // A bad file is exit 2 for run too, so CI tells it from a failing expectation (exit 1).
+    expect(await run(['scenario', 'run', broken], capture().io)).toBe(2);
+    expect(await run(['scenario', 'validate', join(dir, 'no-such.yaml')], capture().io)).toBe(2);
+  });
+
+  it.each([
+    // What validate used to pass and run then failed on with an internal message:
+    [
+      'a start outside the reference years',
+      ['start: 2026-01-15T10:00:00+01:00', 'start: 1900-01-01T10:00:00+01:00'],
+      /:4:8: expected a start in 1958–2057/,
+    ],
+    [
+      'a start past them',
+      ['start: 2026-01-15T10:00:00+01:00', 'start: 9999-01-01T10:00:00+01:00'],
+      /:4:8: expected a start in 1958–2057/,
+    ],
+    ['more patients than the sandbox keeps', ['seed: served', 'seed: served\npopulation: 5000'], /at most 5,000/],
+    ['an expectation beyond sandbox time', ['at: P1DT1H', 'at: P9000Y'], /"P9000Y" lands outside sandbox time/],
+    ['a duration past any date', ['at: P1D, event', 'at: -P999999Y, event'], /got "-P999999Y"/],
+    ['an age past any date', ['age: 33', 'age: P999999Y'], /expected an age such as P14Y11M/],
+    [
+      'a consent time past any date',
+      ['consent: given', 'consent: { given: -P999999Y }'],
+      /got "-P999999Y"|lands outside/,
+    ],
+  ])('refuses %s with file:line (exit 2)', async (_what, [from, to], message) => {
+    const file = join(dir, `edge-${Math.random().toString(36).slice(2)}.yaml`);
+    writeFileSync(file, MINE.replace(from as string, to as string));
+    const c = capture();
+    expect(await run(['scenario', 'validate', file], c.io)).toBe(2);
+    expect(c.err()).toMatch(message);
+    expect(c.err()).toContain(file);
+  });
+
+  it('refuses a YAML alias bomb with a message naming the file (exit 2)', async () => {
+    const file = join(dir, 'laughs.yaml');
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(
+        `${name}: &${name} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`,
+      );
+    }
+    writeFileSync(file, `${levels.join('\n')}\n`);
+    const c = capture();
+    expect(await run(['scenario', 'validate', file], c.io)).toBe(2);
+    expect(c.err()).toMatch(new RegExp(`${file}:1:1: YAML: `));
   });
 
   it('runs a catalogue scenario in process with exit code 0', async () => {
