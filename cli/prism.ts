@@ -5,7 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { type AddressInfo, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { UsageError } from './errors.ts';
 
 export interface PrismOptions {
   mode: 'mock' | 'proxy';
@@ -35,9 +37,44 @@ function prismBin(): string {
   return join(dirname(pkg), bin.prism ?? 'dist/index.js');
 }
 
-/** Starts Prism and resolves once it listens; rejects with its output if it does not. */
+/** A port free on `host` now, for a caller that asked for port 0 (Prism cannot, nor say which it took). */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Prism's reason for not starting, in the words `serve` uses; the last lines of its output otherwise. */
+function whyNotListening(output: string, host: string, port: number, code: number | null): Error {
+  if (/EADDRINUSE/.test(output)) return new UsageError(`port ${port} is in use on ${host}; choose another with --port`);
+  if (/EADDRNOTAVAIL|ENOTFOUND|EAI_AGAIN/.test(output)) {
+    return new UsageError(`cannot listen on ${host}: not an address of this machine; choose another with --host`);
+  }
+  if (/EACCES/.test(output))
+    return new UsageError(`port ${port} on ${host} needs privileges; choose another with --port`);
+  const tail = output.trim().split('\n').slice(-5).join('\n');
+  return new Error(`Prism exited with ${code} before listening:\n${tail}`);
+}
+
+/**
+ * Starts Prism and resolves once it listens; rejects with the reason if it does not (a usage error
+ * for a port in use or a host that is not this machine's). Port 0 picks a free port first.
+ */
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
-  const { mode, document, host, port, upstream, onOutput, timeoutMs = 45_000 } = options;
+  const { mode, document, host, upstream, onOutput, timeoutMs = 45_000 } = options;
+  let port = options.port;
+  if (port === 0) {
+    try {
+      port = await freePort(host);
+    } catch {
+      throw new UsageError(`cannot listen on ${host}: not an address of this machine; choose another with --host`);
+    }
+  }
   const args = [prismBin(), mode, '-h', host, '-p', String(port)];
   if (mode === 'proxy') {
     if (!upstream) throw new Error('Prism proxy needs an upstream URL');
@@ -53,12 +90,16 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     const timer = setTimeout(() => fail(new Error(`Prism did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
-      onOutput?.(text);
-      if (listening) return;
+      // Prism's log once it listens; what it says before is the reason it did not, reported once.
+      if (listening) {
+        onOutput?.(text);
+        return;
+      }
       output += text;
       if (output.includes('Prism is listening')) {
         listening = true;
         clearTimeout(timer);
+        onOutput?.(output);
         resolve();
       }
     };
@@ -70,7 +111,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     void exited.then((code) => {
-      if (!listening) fail(new Error(`Prism exited with ${code} before listening:\n${output}`));
+      if (!listening) fail(whyNotListening(output, host, port, code));
     });
   });
   return { baseUrl: `http://${host}:${port}`, exited, stop: () => stop(child, exited) };

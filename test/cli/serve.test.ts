@@ -251,4 +251,24 @@ describe('minlaege-sandbox mock', () => {
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
   });
+
+  it('with --port 0 prints the port Prism took; a port in use is exit 2 in one line, as for serve', async () => {
+    const s = await start(['mock', '--port', '0']);
+    const url = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(s.output());
+    expect(Number(url?.[2])).toBeGreaterThan(0);
+    expect((await fetch(`${url?.[1]}/me`)).status).toBe(401);
+    s.child.kill('SIGTERM');
+    await s.exited;
+
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const { io, err } = capture();
+      expect(await run(['mock', '--port', String(port)], io)).toBe(2);
+      expect(err.join('')).toBe(`minlaege-sandbox: port ${port} is in use on 127.0.0.1; choose another with --port\n`);
+    } finally {
+      busy.close();
+    }
+  });
 });
