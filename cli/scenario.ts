@@ -50,6 +50,9 @@ export function scenariosForServe(arg: string | undefined): { scenarios: Scenari
 
 const parseBaseUrl = (value: string) => parseHttpUrl(value).replace(/\/+$/, '');
 
+/** How long `scenario run --base-url` waits for one answer of the sandbox. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * Reports a file's problems as file:line:column lines and fails the command with exit 2, a usage
  * error: `scenario run` keeps exit 1 for an expectation that failed, so CI can tell them apart.
@@ -154,15 +157,27 @@ export function registerScenario(program: Command, io: CliIo): void {
         target = (path, init) => {
           const headers = new Headers(init.headers);
           if (admin && path.startsWith('/__sandbox')) headers.set('authorization', `Bearer ${admin}`);
-          return fetch(`${base}${path}`, { ...init, headers });
+          // A sandbox answers in milliseconds; a server that never does must not hold the run forever.
+          return fetch(`${base}${path}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init, headers });
         };
         let known: { name: string; source?: string }[];
         try {
           const listed = await target('/__sandbox/scenarios', { method: 'GET' });
+          if (listed.status === 401) {
+            throw new Error('it answered 401: it needs its admin token, given with --admin-token');
+          }
           if (!listed.ok) throw new Error(`GET /__sandbox/scenarios answered ${listed.status}`);
-          known = ((await listed.json()) as { items: { name: string; source?: string }[] }).items;
+          const items = ((await listed.json()) as { items?: unknown } | null)?.items;
+          if (!Array.isArray(items) || !items.every((k) => typeof (k as { name?: unknown })?.name === 'string')) {
+            throw new Error('GET /__sandbox/scenarios did not answer a list of scenarios: is it a minlaege-sandbox?');
+          }
+          known = items as { name: string; source?: string }[];
         } catch (error) {
-          throw new UsageError(`cannot reach the sandbox control API at ${base}: ${(error as Error).message}`);
+          const reason =
+            (error as Error).name === 'TimeoutError'
+              ? `no answer within ${REQUEST_TIMEOUT_MS} ms`
+              : (error as Error).message;
+          throw new UsageError(`cannot use the sandbox control API at ${base}: ${reason}`);
         }
         if (!known.some((k) => k.name === scenario.name)) {
           throw new UsageError(

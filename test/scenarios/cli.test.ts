@@ -4,6 +4,7 @@
 // `run --base-url` runs against it in a session of its own.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +119,35 @@ describe('minlaege-sandbox scenario', () => {
     expect(await run(['scenario', 'validate', file], c.io)).toBe(2);
     expect(c.err()).toMatch(message);
     expect(c.err()).toContain(file);
+  });
+
+  it('run --base-url refuses a server that is not a sandbox, or needs the admin token, in one line (exit 2)', async () => {
+    const answers: [number, string][] = [
+      [200, '{"items":5}'],
+      [200, '{}'],
+      [401, '{"type":"urn:minlaege-sandbox:problem:unauthorized"}'],
+    ];
+    const server = createServer((_req, res) => {
+      const [status, body] = answers[0] as [number, string];
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      for (const message of [
+        /did not answer a list of scenarios/,
+        /did not answer a list of scenarios/,
+        /needs its admin token/,
+      ]) {
+        const c = capture();
+        expect(await run(['scenario', 'run', 'consent-withdrawn', '--base-url', base], c.io)).toBe(2);
+        expect(c.err()).toMatch(message);
+        expect(c.err().split('\n').filter(Boolean)).toHaveLength(1);
+        answers.shift();
+      }
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses a YAML alias bomb with a message naming the file (exit 2)', async () => {
