@@ -99,6 +99,8 @@ export function checkPact(pact: unknown, file = '(pact)', contract?: ContractNam
       `${file}: provider "${provider}" is not one this kit knows (${Object.keys(PROVIDER_CONTRACTS).join(', ')}); name the contract with --contract ${CONTRACT_NAMES.join('|')}`,
     );
   }
+  const bad = (doc.interactions as unknown[]).findIndex((i) => !i || typeof i !== 'object' || Array.isArray(i));
+  if (bad >= 0) throw new PactFileError(`${file}: interaction ${bad} is not an object`);
   const interactions = (doc.interactions as PactInteraction[]).map((i) => checkInteraction(chosen, i));
   return {
     file,

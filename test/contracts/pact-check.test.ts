@@ -137,5 +137,14 @@ describe('minlaege-sandbox contracts check', () => {
     expect(await run(['contracts', 'check', '--pact', file], io)).toBe(2);
     expect(err.join('')).toMatch(/not-a-pact\.json: not JSON/);
     expect(await run(['contracts', 'check', '--pact', join(dir, 'missing.json')], capture().io)).toBe(2);
+    const nulls = join(dir, 'null-interaction.json');
+    writeFileSync(nulls, '{"provider":{"name":"x"},"interactions":[null]}');
+    const refused = capture();
+    expect(await run(['contracts', 'check', '--pact', nulls, '--contract', 'platform-journal'], refused.io)).toBe(2);
+    expect(refused.err.join('')).toMatch(/null-interaction\.json: interaction 0 is not an object/);
+    // --contract applies to the files given; for the shipped pacts (each its own provider) it is refused.
+    const alone = capture();
+    expect(await run(['contracts', 'check', '--contract', 'platform-journal'], alone.io)).toBe(2);
+    expect(alone.err.join('')).toMatch(/without --pact, leave it out/);
   });
 });
