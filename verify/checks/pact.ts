@@ -65,11 +65,29 @@ async function runVerifier(options: Record<string, unknown>): Promise<PactResult
     try {
       return JSON.parse(text) as PactResults;
     } catch {
-      throw new Error(`the Pact verifier did not report: ${(text || output).trim().slice(-1500)}`);
+      throw new Error(`the Pact verifier did not report: ${verifierFailure(text || output)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Why the verifier stopped without a report, in a line for the report: the journal's connection
+ * trouble named as such, else the error the verifier died of, without its stack, its source lines
+ * or colour codes.
+ */
+export function verifierFailure(output: string): string {
+  if (/socket hang up|ECONNRESET|ECONNREFUSED|EPIPE/.test(output)) {
+    return 'the journal closed or refused the connection while the interactions were replayed';
+  }
+  const lines = stripColour(output)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^(at |node:|Node\.js v|throw |\^+$)|\.[cm]?js:\d+$/.test(line));
+  const error = lines.find((line) => /^[A-Za-z]*Error\b/.test(line));
+  const said = error ?? lines.slice(-2).join(' ');
+  return said.length > 300 ? `${said.slice(0, 300)}…` : said || '(no output)';
 }
 
 // Terminal colour codes (ESC [ … m) in the verifier's mismatch texts.
