@@ -12,5 +12,10 @@ export function parseHttpUrl(value: string): string {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:4020');
   }
+  // fetch refuses a URL with credentials in it, so every request would fail later; and a banner
+  // or a log would show them.
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidArgumentError('expected a URL without a user name or password (tokens have options of their own)');
+  }
   return value;
 }

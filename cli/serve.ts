@@ -35,6 +35,16 @@ function parsePort(value: string): number {
 
 const yesNo = (on: boolean) => (on ? 'yes' : 'no');
 
+/** An http(s) origin as a browser sends it: scheme, host and port only (no path, query or wildcard). */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text && !url.host.includes('*');
+  } catch {
+    return false;
+  }
+}
+
 interface PopulationOpts {
   seed: string;
   patients: string;
@@ -176,7 +186,7 @@ export function registerServe(program: Command, io: CliIo): void {
         const sessions = parseCount(opts.sessions, '--sessions', { min: 1, max: 10_000 });
         const requestLog = parseCount(opts.requestLog, '--request-log', { min: 1, max: 1_000_000 });
         for (const origin of opts.corsOrigin ?? []) {
-          if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+          if (!isOrigin(origin)) {
             throw new UsageError(
               `--cors-origin must be an origin like http://localhost:5173, got ${JSON.stringify(origin)}`,
             );
