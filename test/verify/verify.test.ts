@@ -378,5 +378,7 @@ describe('minlaege-sandbox verify', () => {
     );
     expect(code).toBe(1);
     expect(out()).toMatch(/why: JournalUnreachableError: GET http:\/\/127\.0\.0\.1:9\/clinic got no answer/);
+    // With no refusal seen, 'every refusal is a problem' has nothing to check: it fails, not passes.
+    expect(out()).toMatch(/why: the journal gave no refusal in this run to check/);
   });
 });

@@ -87,6 +87,9 @@ export const problemJson: GroupDefinition = {
       },
       async () => {
         const refusals = ctx.journal.exchanges.filter((e) => e.status >= 400);
+        // The refusals asked for above always come back when the journal answers at all: none means
+        // there was nothing to check, which must not read as a pass.
+        if (refusals.length === 0) throw new CheckFailed('the journal gave no refusal in this run to check');
         const faults = refusals.flatMap((e) => {
           const fault = problemFault(e);
           const issues = e.contractIssues.filter((i) => !i.includes('is not an answer of'));
