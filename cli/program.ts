@@ -63,6 +63,10 @@ export function buildProgram(io: CliIo): Command {
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
   const program = buildProgram(io);
   try {
+    // `help <command>` for a command there is not: commander prints the general help and no reason.
+    if (argv[0] === 'help' && argv[1] !== undefined && !program.commands.some((c) => c.name() === argv[1])) {
+      throw new UsageError(`unknown command '${argv[1]}'; \`minlaege-sandbox help\` lists the commands`);
+    }
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {

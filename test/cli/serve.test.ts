@@ -97,6 +97,7 @@ describe('minlaege-sandbox CLI arguments', () => {
     [['journal', '--clinic', 'no-such-clinic', '--patients', '10', '--as-of', '2026-03-02'], /no such clinic/],
     [['mock', '--contract', 'nope'], /Allowed choices are app-platform, platform-journal/],
     [['bogus'], /unknown command 'bogus'/],
+    [['help', 'bogus'], /unknown command 'bogus'/],
   ])('refuses %j with exit code 2', async (argv, message) => {
     const { io, err } = capture();
     const saved = process.env.MINLAEGE_JOURNAL_TOKEN;
