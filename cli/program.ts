@@ -64,7 +64,9 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   const program = buildProgram(io);
   try {
     // `help <command>` for a command there is not: commander prints the general help and no reason.
-    if (argv[0] === 'help' && argv[1] !== undefined && !program.commands.some((c) => c.name() === argv[1])) {
+    const known = (name: string) =>
+      name === 'help' || program.commands.some((c) => c.name() === name || c.aliases().includes(name));
+    if (argv[0] === 'help' && argv[1] !== undefined && !known(argv[1])) {
       throw new UsageError(`unknown command '${argv[1]}'; \`minlaege-sandbox help\` lists the commands`);
     }
     await program.parseAsync(argv, { from: 'user' });

@@ -55,10 +55,9 @@ function checkWritable(file: string, what: string): void {
   if (reason) throw new UsageError(`cannot write the ${what} to ${JSON.stringify(file)}: ${reason}`);
 }
 
-/** What makes a pact's interactions unverifiable, or undefined: each needs its own description and a request and response. */
+/** What makes a pact's interactions unverifiable, or undefined: each needs a description, a request and a response. */
 function interactionsProblem(interactions: unknown[]): string | undefined {
   if (interactions.length === 0) return 'the pact has no interactions to verify';
-  const seen = new Set<string>();
   for (const [k, raw] of interactions.entries()) {
     const i = raw as {
       description?: unknown;
@@ -67,8 +66,6 @@ function interactionsProblem(interactions: unknown[]): string | undefined {
     };
     if (!i || typeof i !== 'object') return `interaction ${k} is not an object`;
     if (typeof i.description !== 'string' || i.description === '') return `interaction ${k} has no description`;
-    if (seen.has(i.description)) return `two interactions are described "${i.description}"; each needs its own`;
-    seen.add(i.description);
     if (typeof i.request?.method !== 'string' || typeof i.request?.path !== 'string') {
       return `interaction "${i.description}" has no request method and path`;
     }

@@ -327,3 +327,17 @@ export function copenhagenIso(instant: Date): string {
   const ms = String(((instant.getTime() % 1000) + 1000) % 1000).padStart(3, '0');
   return `${formatDate(p.year, p.month, p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}.${ms}+${two(offset / 60)}:00`;
 }
+
+/**
+ * The instants sandbox time can take: the Copenhagen calendar days 1900-01-01 to 2099-12-31, whose
+ * dates, offsets and ages the kit computes (the control API's clock, snapshots and scenarios).
+ */
+export const SANDBOX_TIME = {
+  from: Date.UTC(1899, 11, 31, 23), // 1900-01-01 00:00 in Copenhagen (UTC+1)
+  to: Date.UTC(2099, 11, 31, 23), // 2100-01-01 00:00 in Copenhagen, excluded
+} as const;
+
+/** Whether an instant (ms since the epoch) lies in sandbox time; false for NaN. */
+export function inSandboxTime(ms: number): boolean {
+  return ms >= SANDBOX_TIME.from && ms < SANDBOX_TIME.to;
+}

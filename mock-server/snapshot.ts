@@ -7,6 +7,7 @@
  */
 
 import type { ContractSchemaValidator } from '../contracts/schema-validator.ts';
+import { inSandboxTime } from '../domain/time.ts';
 import type { PatientLine } from '../generators/population.ts';
 import { documentOf } from './contract-app.ts';
 import type { FieldError } from './errors.ts';
@@ -73,7 +74,7 @@ function revive(value: unknown, pointer: string, errors: FieldError[], depth = 0
     const date = typeof obj.$date === 'string' ? new Date(obj.$date) : new Date(Number.NaN);
     const t = date.getTime();
     // The sandbox's calendar (Copenhagen days, offsets, ages) covers 1900–2099, as its clock does.
-    if (!(t >= STATE_TIME.from && t < STATE_TIME.to)) {
+    if (!inSandboxTime(t)) {
       errors.push({ pointer, message: 'is not a {"$date": ISO instant} in 1900–2099' });
     }
     return date;
@@ -110,8 +111,6 @@ function revive(value: unknown, pointer: string, errors: FieldError[], depth = 0
   }
   return out;
 }
-
-const STATE_TIME = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2100, 0, 1) };
 
 /** A whole number from 0 to 2^53 − 1: counters and sequence numbers. */
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -265,14 +264,16 @@ function checkState(revived: Record<string, unknown>, errors: FieldError[]): voi
   checkValues(
     map('journalStates'),
     '/state/journalStates',
-    "a journal's state (log entries, and whole numbers lastSequence ≥ trimmedThrough, consentFrom, issuedIds)",
+    "a journal's state (log entries numbered trimmedThrough + 1 … lastSequence, whole-number consentFrom and issuedIds)",
     (v) =>
       isObject(v) &&
       Array.isArray(v.log) &&
       v.log.every(isLogEntry) &&
       isCount(v.lastSequence) &&
       isCount(v.trimmedThrough) &&
-      v.trimmedThrough <= v.lastSequence &&
+      // The feed reads entry n at log[n - trimmedThrough - 1]: sequences consecutive, none missing.
+      v.log.length === v.lastSequence - v.trimmedThrough &&
+      v.log.every((e, i) => (e as { sequence: number }).sequence === (v.trimmedThrough as number) + 1 + i) &&
       v.consentFrom instanceof Map &&
       [...v.consentFrom.values()].every(isCount) &&
       v.attachments instanceof Map &&

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { kitFile } from '../contracts/kit-files.ts';
 import { cprBirthDate, cprSex, isSynthetic, REFERENCE_YEARS, SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
-import { copenhagenDate, isIsoDate } from '../domain/time.ts';
+import { copenhagenDate, inSandboxTime, isIsoDate } from '../domain/time.ts';
 import { birthDateFromAge, dateOf, instantOf, parseOffset } from './time.ts';
 import type { AnswerSpec, Scenario } from './types.ts';
 
@@ -140,9 +140,6 @@ export function placeholdersIn(value: unknown): string[] {
 const isId = (text: string) => /^[a-z]{3}_/.test(text);
 
 /** What the schema cannot check: handles, dates, CPR numbers, the order of things. */
-/** The years sandbox time can be in (the control API's clock range). */
-const SANDBOX_TIME = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2100, 0, 1) };
-
 export function semanticIssues(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const add = (path: ScenarioPath, message: string) => issues.push({ path, message });
@@ -188,8 +185,7 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
     if (value === undefined) return;
     const t = instantOf(value, start).getTime();
     if (Number.isNaN(t)) add(path, `expected a real instant or duration, got ${JSON.stringify(value)}`);
-    else if (!(t >= SANDBOX_TIME.from && t < SANDBOX_TIME.to))
-      add(path, `${JSON.stringify(value)} lands outside sandbox time (1900–2099)`);
+    else if (!inSandboxTime(t)) add(path, `${JSON.stringify(value)} lands outside sandbox time (1900–2099)`);
   };
 
   s.people.forEach((p, i) => {

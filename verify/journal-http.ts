@@ -47,7 +47,7 @@ export class JournalUnreachableError extends Error {
   override readonly name = 'JournalUnreachableError';
 }
 
-/** Requests in a row that may go unanswered before the rest are not sent. */
+/** Requests in a row that may time out before the next are held back (bar one probe a timeout). */
 const GIVE_UP_AFTER = 3;
 
 export function createJournalHttp(options: JournalHttpOptions): JournalHttp {
@@ -56,8 +56,11 @@ export function createJournalHttp(options: JournalHttpOptions): JournalHttp {
   const contract = compiledContract(documentOf('platform-journal'));
   const exchanges: Exchange[] = [];
   // A journal that stopped answering would cost every later request its full timeout (a run of
-  // 49 checks, minutes): after a few requests in a row got no answer, the rest fail at once.
-  let unanswered = 0;
+  // 49 checks, minutes): after a few timeouts in a row, requests fail at once, except one probe a
+  // timeout's length apart, so a journal that answers again is used again. A refused connection
+  // fails at once anyway and is not counted.
+  let timeouts = 0;
+  let lastTimeout = 0;
   let lastFailure = '';
 
   /** What is wrong with an answer by the contract: an undeclared status or media type, or a body off its schema. */
@@ -96,9 +99,9 @@ export function createJournalHttp(options: JournalHttpOptions): JournalHttp {
       const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
       if (token !== null) headers.authorization = `Bearer ${token}`;
       if (callOptions.body !== undefined) headers['content-type'] = 'application/json';
-      if (unanswered >= GIVE_UP_AFTER) {
+      if (timeouts >= GIVE_UP_AFTER && performance.now() - lastTimeout < timeoutMs) {
         throw new JournalUnreachableError(
-          `${method} ${base}${path} not sent: the journal gave no answer to the last ${unanswered} requests (${lastFailure})`,
+          `${method} ${base}${path} not sent: the journal's last ${timeouts} requests timed out (${lastFailure})`,
         );
       }
       let res: Response;
@@ -111,11 +114,14 @@ export function createJournalHttp(options: JournalHttpOptions): JournalHttp {
         });
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-        unanswered += 1;
-        lastFailure = `${method} ${path}: ${cause}`;
+        if ((error as Error).name === 'TimeoutError') {
+          timeouts += 1;
+          lastTimeout = performance.now();
+          lastFailure = `${method} ${path}: ${cause}`;
+        }
         throw new JournalUnreachableError(`${method} ${base}${path} got no answer (${cause})`);
       }
-      unanswered = 0;
+      timeouts = 0;
       const text = await res.text();
       let body: unknown;
       try {

@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { addDuration, DurationError } from '../../domain/duration.ts';
-import { copenhagenIso } from '../../domain/time.ts';
+import { copenhagenIso, inSandboxTime } from '../../domain/time.ts';
 import { SandboxError, ValidationError } from '../errors.ts';
 import { checkAsOf, type LoadedScenario, type SandboxHost, type SandboxSession, type TimelineEvent } from '../host.ts';
 import { describePersonas } from '../personas.ts';
@@ -43,9 +43,6 @@ function clockBody(session: SandboxSession) {
   };
 }
 
-/** Sandbox time stays where the Copenhagen calendar and its offsets are computed: 1900–2099. */
-const CLOCK_RANGE = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2100, 0, 1) };
-
 function checkClock(instant: Date, pointer: string): Date {
   const t = instant.getTime();
   if (Number.isNaN(t)) {
@@ -53,7 +50,7 @@ function checkClock(instant: Date, pointer: string): Date {
       { pointer, message: 'is not a representable instant (a leap second, or a date that does not exist)' },
     ]);
   }
-  if (!(t >= CLOCK_RANGE.from && t < CLOCK_RANGE.to)) {
+  if (!inSandboxTime(t)) {
     throw new ValidationError('Sandbox time runs from 1900 to the end of 2099.', [
       { pointer, message: 'must put sandbox time between 1900-01-01 and 2099-12-31' },
     ]);

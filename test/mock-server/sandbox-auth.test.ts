@@ -140,6 +140,12 @@ describe('sandbox sign-in', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/json/);
     expect(await res.text()).toBe('');
+    // Validated as the GET it stands for: a bad limit is refused.
+    const bad = await app.request(`/patients/${adult.patient.patient.id}/vaccinations?limit=-1`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(bad.status).toBe(400);
   });
 
   it('masks a CPR number in the problem instance however its characters are encoded', async () => {
