@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { type AddressInfo, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { listenFailure } from '../mock-server/node.ts';
 import { UsageError } from './errors.ts';
 
 export interface PrismOptions {
@@ -51,12 +52,8 @@ function freePort(host: string): Promise<number> {
 
 /** Prism's reason for not starting, in the words `serve` uses; the last lines of its output otherwise. */
 function whyNotListening(output: string, host: string, port: number, code: number | null): Error {
-  if (/EADDRINUSE/.test(output)) return new UsageError(`port ${port} is in use on ${host}; choose another with --port`);
-  if (/EADDRNOTAVAIL|ENOTFOUND|EAI_AGAIN/.test(output)) {
-    return new UsageError(`cannot listen on ${host}: not an address of this machine; choose another with --host`);
-  }
-  if (/EACCES/.test(output))
-    return new UsageError(`port ${port} on ${host} needs privileges; choose another with --port`);
+  const errno = /\b(EADDRINUSE|EADDRNOTAVAIL|ENOTFOUND|EACCES)\b/.exec(output)?.[1];
+  if (errno) return new UsageError(listenFailure(errno, host, port));
   const tail = output.trim().split('\n').slice(-5).join('\n');
   return new Error(`Prism exited with ${code} before listening:\n${tail}`);
 }
@@ -71,8 +68,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   if (port === 0) {
     try {
       port = await freePort(host);
-    } catch {
-      throw new UsageError(`cannot listen on ${host}: not an address of this machine; choose another with --host`);
+    } catch (error) {
+      throw new UsageError(listenFailure((error as NodeJS.ErrnoException).code, host, 0));
     }
   }
   const args = [prismBin(), mode, '-h', host, '-p', String(port)];

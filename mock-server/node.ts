@@ -27,23 +27,20 @@ export interface RunningServer {
 
 export class ListenError extends Error {}
 
+/** Why a server could not listen, in words for whoever chose the host and port (`code`: Node's error code). */
+export function listenFailure(code: string | undefined, host: string, port: number, detail = ''): string {
+  const where = `${host}:${port}`;
+  if (code === 'EADDRINUSE') return `port ${port} is in use on ${host}; choose another with --port`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot bind ${where}: no such address on this machine`;
+  if (code === 'EACCES') return `not allowed to bind ${where}; ports under 1024 need privileges`;
+  return `cannot listen on ${where}${detail ? `: ${detail}` : ''}`;
+}
+
 export async function listen(fetch: FetchHandler, options: ListenOptions): Promise<RunningServer> {
   const server = createAdaptorServer({ fetch, hostname: options.host });
   await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      const where = `${options.host}:${options.port}`;
-      reject(
-        new ListenError(
-          error.code === 'EADDRINUSE'
-            ? `port ${options.port} is in use on ${options.host}; choose another with --port`
-            : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
-              ? `cannot bind ${where}: no such address on this machine`
-              : error.code === 'EACCES'
-                ? `not allowed to bind ${where}; ports under 1024 need privileges`
-                : `cannot listen on ${where}: ${error.message}`,
-        ),
-      );
-    };
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(new ListenError(listenFailure(error.code, options.host, options.port, error.message)));
     server.once('error', onError);
     server.listen(options.port, options.host, () => {
       server.off('error', onError);
