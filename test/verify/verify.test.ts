@@ -239,6 +239,20 @@ describe('minlaege-sandbox verify', () => {
     expectSameStory(v);
   });
 
+  it('fails both of two interactions that share a description when one of them fails', async () => {
+    const shipped = JSON.parse(readFileSync('contracts/pacts/min-laege-platform-journal-system.json', 'utf8'));
+    const [free, taken] = shipped.interactions;
+    // The taken-slot interaction under the free-slot one's description: Pact allows it (the provider
+    // states tell them apart); it expects 201, which a taken slot never gives.
+    const twin = { ...taken, description: free.description, response: { ...taken.response, status: 201 } };
+    const file = pactFile({ ...shipped, interactions: [free, twin] });
+    const v = await verify(undefined, ['--only', 'pact', '--pact', file]);
+    expect(v.code).toBe(1);
+    const pact = v.report.groups.find((g) => g.id === 'pact');
+    expect(pact?.checks.map((c) => c.status)).toEqual(['failed', 'failed']);
+    expect(v.out).toMatch(/2 interactions share this description/);
+  });
+
   it('runs only the groups asked for with --only, and leaves out --skip', async () => {
     const v = await verify(undefined, ['--only', 'consent-gate', 'problem-json', '--skip', 'problem-json']);
     expect(v.report.groups.map((g) => g.id)).toEqual(['consent-gate']);

@@ -132,12 +132,17 @@ export const pactVerification: GroupDefinition = {
       const spec = specOf(i, k);
       if (!ctx.states && statesOf(i).length > 0) continue; // skipped above
       await checks.run(spec, async () => {
-        const verdict = results.interactionResults?.find((r) => r.description === i.description);
+        // The verifier reports by description. Interactions that share one (told apart by their
+        // provider states) share its verdicts: each passes only if all of them passed, so a twin's
+        // pass never covers a failure.
+        const verdicts = results.interactionResults?.filter((r) => r.description === i.description) ?? [];
+        const verdict = verdicts.find((r) => r.result?.toUpperCase() !== 'OK') ?? verdicts[0];
         const errors = (results.errors ?? []).filter(
           (e) => e.interaction === i.description || e.interaction.endsWith(` - ${i.description}`),
         );
         // Only the verifier's own verdict passes an interaction: one it did not report on was not checked.
-        if (verdict?.result?.toUpperCase() === 'OK' && errors.length === 0) return;
+        if (verdicts.length > 0 && verdicts.every((r) => r.result?.toUpperCase() === 'OK') && errors.length === 0)
+          return;
         // One line per mismatch, cut short: a mismatch can quote a whole answer (a list of slots).
         const short = (text: string) =>
           text.length > 400 ? `${text.slice(0, 400)}… (${text.length} characters)` : text;
@@ -147,10 +152,13 @@ export const pactVerification: GroupDefinition = {
               short(stripColour(`${m.path ? `${m.path}: ` : ''}${m.mismatch ?? ''}`)),
             ) ?? [short(stripColour(e.mismatch?.message ?? JSON.stringify(e.mismatch)))],
         );
+        const twins = interactions.filter((x) => x.description === i.description).length;
         throw new CheckFailed(
-          verdict
-            ? `the journal's answer does not match the pact (${verdict.result})`
-            : 'the verifier has no result for this interaction',
+          `${
+            verdict
+              ? `the journal's answer does not match the pact (${verdict.result})`
+              : 'the verifier has no result for this interaction'
+          }${twins > 1 ? `; ${twins} interactions share this description, and the verifier reports them together` : ''}`,
           details,
         );
       });
