@@ -26,6 +26,8 @@ export interface CompiledOperation {
   body?: { required: boolean; schemaPointer: string };
   /** Response schema pointers by status ('200', 'default', …) and content type. */
   responses: Map<string, Map<string, string | undefined>>;
+  /** The problem `type` URIs its problem+json answers give, by status (from their examples). */
+  problemTypes: Map<string, Set<string>>;
 }
 
 /** The operations of a document, the most specific path templates first. */
@@ -53,6 +55,7 @@ export function compileOperations(doc: OpenApiDocument): CompiledOperation[] {
       queryParameters: parameters.filter((p) => p.in === 'query'),
       ...(body ? { body } : {}),
       responses: compileResponses(doc, op.operation.responses as Record<string, unknown>, `${op.pointer}/responses`),
+      problemTypes: compileProblemTypes(doc, op.operation.responses as Record<string, unknown>),
     };
   });
   // A literal segment beats a parameter: /patients/lookup before /patients/{patientId}.
@@ -185,6 +188,30 @@ function compileResponses(doc: OpenApiDocument, responses: Record<string, unknow
       byType.set(type, media.schema ? `${base}/content/${escapePointer(type)}/schema` : undefined);
     }
     out.set(status, byType);
+  }
+  return out;
+}
+
+/** Each status's problem types, as the examples of its application/problem+json content name them. */
+function compileProblemTypes(doc: OpenApiDocument, responses: Record<string, unknown>) {
+  const out = new Map<string, Set<string>>();
+  for (const [status, raw] of Object.entries(responses ?? {})) {
+    const response = deref<{ content?: Record<string, { example?: unknown; examples?: Record<string, unknown> }> }>(
+      doc,
+      raw,
+    );
+    const media = response.content?.['application/problem+json'];
+    if (!media) continue;
+    const values = [
+      media.example,
+      ...Object.values(media.examples ?? {}).map((e) => deref<{ value?: unknown }>(doc, e).value),
+    ];
+    const types = new Set<string>();
+    for (const value of values) {
+      const type = (value as { type?: unknown } | undefined)?.type;
+      if (typeof type === 'string') types.add(type);
+    }
+    out.set(status, types);
   }
   return out;
 }

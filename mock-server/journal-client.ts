@@ -80,10 +80,10 @@ export function createJournalClient(
     if (!match || !pointer) return [`status ${status} is not an answer of ${match?.operation.operationId ?? path}`];
     return contract.schemas.validate(pointer, body).map((i) => `${i.pointer || '(body)'} ${i.message}`);
   };
-  /** Whether the journal operation of this method and path declares this status as a problem. */
-  const refusalDeclared = (method: string, path: string, status: number): boolean => {
+  /** Whether the journal operation of this method and path declares this problem type under this status. */
+  const refusalDeclared = (method: string, path: string, status: number, type: string): boolean => {
     const match = matchOperation(contract.operations, method, path.split('?')[0] ?? path);
-    return match?.operation.responses.get(String(status))?.has('application/problem+json') ?? false;
+    return match?.operation.problemTypes.get(String(status))?.has(type) ?? false;
   };
   /** `answersValidation`: the journal's validation-failed is an answer of this operation, passed on. */
   async function call<T>(method: string, path: string, body?: unknown, answersValidation = false): Promise<T> {
@@ -124,15 +124,15 @@ export function createJournalClient(
       }
       return parsed as T;
     }
-    const kind = problemKindOf(String((parsed as { type?: unknown } | undefined)?.type ?? ''));
+    const type = String((parsed as { type?: unknown } | undefined)?.type ?? '');
+    const kind = problemKindOf(type);
     // The journal's own refusals pass on: a catalogued kind with its own status, one the operation
-    // declares. Anything else (a 5xx whatever its type, a kind under another status, a refusal the
-    // operation cannot give) means the journal is not usable now.
+    // declares under that status. Anything else (a 5xx whatever its type, a kind under another
+    // status, a refusal the operation cannot give) means the journal is not usable now.
     if (
       kind &&
-      res.status < 500 &&
       res.status === PROBLEM_TYPES[kind].status &&
-      refusalDeclared(method, path, res.status) &&
+      refusalDeclared(method, path, res.status, type) &&
       (kind !== 'validation-failed' || answersValidation) &&
       kind !== 'unauthorized'
     ) {

@@ -520,10 +520,11 @@ describe('faults', () => {
       [500, 'consent-required'],
       [409, 'pin-locked'], // a kind under another kind's status
       [405, 'method-not-allowed'], // a kind getRecord does not declare
+      [409, 'slot-taken'], // getRecord's 409 is clinic-not-connected, not this
     ] as const;
     for (const [i, [status, kind]] of refusals.entries()) {
       const person = adults[i];
-      if (!person) throw new Error('need four consenting adults');
+      if (!person) throw new Error('need five consenting adults');
       await call('POST', '/__sandbox/faults', {
         target: 'journal',
         match: { path: '/patients/*/record' },
