@@ -164,7 +164,12 @@ export function isSynthetic(cpr: string): boolean {
 export function syntheticCprCount(birthDate: IsoDate, sex: Sex): number {
   const { year, month, day } = parseIsoDate(birthDate);
   if (month === 1 && day === 1) return 0;
-  return syntheticCandidates(year, month, day, sex).length;
+  let count = 0;
+  forEachSyntheticSerial(syntheticPrefix(year, month, day), sex, () => {
+    count += 1;
+    return true;
+  });
+  return count;
 }
 
 /** The century (1800, 1900 or 2000) that YY and the 7th digit encode, per the cpr.dk table. */
@@ -182,17 +187,6 @@ function syntheticSeventhDigit(year: number): number {
   if (year >= 1900 && year <= 1999) return yy <= 36 ? 3 : 9;
   if (year >= 2000 && year <= 2057) return yy <= 36 ? 9 : 8;
   throw new RangeError(`A CPR number can encode birth years 1858–2057 only, got ${year}`);
-}
-
-/** All synthetic numbers of one date and sex, highest serial first. Recomputed per call: no cache, no state. */
-function syntheticCandidates(year: number, month: number, day: number, sex: Sex, limit = 1000): string[] {
-  const prefix = syntheticPrefix(year, month, day);
-  const candidates: string[] = [];
-  forEachSyntheticSerial(prefix, sex, (rest) => {
-    candidates.push(cprText(prefix, rest));
-    return candidates.length < limit;
-  });
-  return candidates;
 }
 
 /** The first seven digits of a synthetic number: DDMMYY and the 7th digit of scheme point (c). */
