@@ -4,6 +4,8 @@
  * patient-json.ts: no string is built and encoded on the way), and a full buffer is handed to the stream, which may hold a few of them (its high-water mark) while the
  * disk catches up, so generating and writing overlap.
  */
+import { WriteStream } from 'node:fs';
+import { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import { JsonBytes } from './json-bytes.ts';
 import { writeLine } from './patient-json.ts';
@@ -92,6 +94,16 @@ async function writeAllLines(
  * Resolves once the stream has taken `data` (at once unless its buffer is full); `written` is
  * called later, once the data has reached the stream's destination and its memory is free again.
  */
+/**
+ * Whether the stream is done with a chunk's memory when its write callback runs: a file stream, a
+ * socket or pipe (stdout, a terminal), or the process's own stdout and stderr (written at once when
+ * they are files). Any other Writable (a PassThrough, a collecting sink) may still hold the chunk
+ * after its callback, so its chunks are not handed back to be written over.
+ */
+function doneWithChunkOnCallback(out: Writable): boolean {
+  return out instanceof WriteStream || out instanceof Socket || out === process.stdout || out === process.stderr;
+}
+
 function write(out: Writable, data: string | Uint8Array, written?: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
@@ -120,6 +132,7 @@ export async function writeNdjsonChunks(
   progress: WriteProgress = {},
 ): Promise<number> {
   const errors = watchErrors(out);
+  const releases = doneWithChunkOnCallback(out);
   let patients = 0;
   let first = true;
   try {
@@ -134,7 +147,7 @@ export async function writeNdjsonChunks(
           chunk.release?.();
           await write(out, `${first ? '\n' : ',\n'}${body}`);
         } else {
-          await write(out, chunk.bytes, chunk.release);
+          await write(out, chunk.bytes, releases ? chunk.release : undefined);
         }
         first = false;
       } else chunk.release?.();
