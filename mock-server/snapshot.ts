@@ -6,7 +6,6 @@
  * people who exist. A snapshot that fails a check is refused with every problem named.
  */
 
-import type { ContractSchemaValidator } from '../contracts/schema-validator.ts';
 import { inSandboxTime } from '../domain/time.ts';
 import type { PatientLine } from '../generators/population.ts';
 import { documentOf } from './contract-app.ts';
@@ -115,8 +114,6 @@ function revive(value: unknown, pointer: string, errors: FieldError[], depth = 0
 /** A whole number from 0 to 2^53 − 1: counters and sequence numbers. */
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
-const PERSONA_HANDLE = /^[a-z0-9][a-z0-9-]{1,62}$/;
-
 /** One entry of a journal's change log, as state.ts's LogEntry has it. */
 function isLogEntry(v: unknown): boolean {
   if (!isObject(v) || !isCount(v.sequence) || typeof v.patientId !== 'string' || typeof v.occurredAt !== 'string') {
@@ -139,11 +136,16 @@ const ITEM_SCHEMAS: Record<string, string | undefined> = {
   diagnoses: undefined,
 };
 
-let journalSchemas: ContractSchemaValidator | undefined;
-/** Issues of a value against a schema of the journal contract, as field errors under `pointer`. */
-function schemaErrors(name: string, value: unknown, pointer: string, errors: FieldError[]): void {
-  journalSchemas ??= compiledContract(documentOf('platform-journal')).schemas;
-  for (const issue of journalSchemas.validate(journalSchemas.schemaOf(name), value).slice(0, 3)) {
+/** Problems of a value against a schema of a contract (by default the journal's), at most three. */
+function schemaErrors(
+  name: string,
+  value: unknown,
+  pointer: string,
+  errors: FieldError[],
+  contract: 'platform-journal' | 'sandbox-control' = 'platform-journal',
+): void {
+  const { schemas } = compiledContract(documentOf(contract));
+  for (const issue of schemas.validate(schemas.schemaOf(name), value).slice(0, 3)) {
     errors.push({ pointer: `${pointer}${issue.pointer}`, message: issue.message });
   }
 }
@@ -343,13 +345,9 @@ export function importState(state: unknown): SandboxStore {
       errors.push({ pointer: `/state/personas/${String(handle)}`, message: 'must name a person in the state' });
       continue;
     }
-    if (!PERSONA_HANDLE.test(handle)) {
-      errors.push({
-        pointer: `/state/personas/${handle}`,
-        message: 'is not a persona handle (lower-case letters, digits and hyphens, 2–63 characters)',
-      });
-      continue;
-    }
+    const before = errors.length;
+    schemaErrors('PersonaHandle', handle, `/state/personas/${handle}`, errors, 'sandbox-control');
+    if (errors.length > before) continue;
     personas.set(handle, { handle, patient: line as PatientLine });
   }
   if (errors.length > 0) throw new SnapshotError(errors.slice(0, 50));
