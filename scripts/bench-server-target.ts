@@ -3,8 +3,11 @@
 //   sandbox <warn|strict> <port>  createSandbox()'s app over @hono/node-server (mock-server/node.ts);
 //                                 signs in a persona, fetches the platform's copy (the warm-up),
 //                                 then prints one JSON line: the path, token and the exact answer.
-//   host <warn|strict> <port>     the same through the sandbox host, as `serve` runs it (sessions,
-//                                 request log, privacy check of every answer, control API).
+//   host <warn|strict> <port> [unbatched]
+//                                 the same through the sandbox host, as `serve` runs it (sessions,
+//                                 request log, privacy check of every answer, control API);
+//                                 `unbatched` writes each answer the moment it is ready instead of
+//                                 at the end of its event-loop turn (see mock-server/node.ts).
 //   bare <port> <file> <type>     a bare node:http server answering every request with the file's
 //                                 bytes under that content type.
 //   hono <port> <file> <type>     the same answer from a Hono app with one no-op middleware and
@@ -47,10 +50,10 @@ async function sandboxTarget(validation: ValidationMode, port: number) {
   process.once('SIGTERM', () => void server.close(500).then(() => process.exit(0)));
 }
 
-async function hostTarget(validation: ValidationMode, port: number) {
+async function hostTarget(validation: ValidationMode, port: number, unbatched: boolean) {
   const { createSandboxHost } = await import('../mock-server/host.ts');
   const host = createSandboxHost({ population: { asOf: AS_OF }, validation, log: () => {} });
-  const server = await listen(host.app.fetch, { host: '127.0.0.1', port });
+  const server = await listen(host.app.fetch, { host: '127.0.0.1', port, unbatched });
   const reader = await readerOf(host.session().sandbox, server.url);
   process.stdout.write(`${JSON.stringify({ url: server.url, ...reader })}\n`);
   process.once('SIGTERM', () => void server.close(500).then(() => process.exit(0)));
@@ -113,7 +116,7 @@ switch (kind) {
     await sandboxTarget(args[0] as ValidationMode, Number(args[1]));
     break;
   case 'host':
-    await hostTarget(args[0] as ValidationMode, Number(args[1]));
+    await hostTarget(args[0] as ValidationMode, Number(args[1]), args[2] === 'unbatched');
     break;
   case 'bare':
     bareTarget(Number(args[0]), String(args[1]), String(args[2]));

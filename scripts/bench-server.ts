@@ -42,6 +42,7 @@ const HONO = 'Hono + 1 no-op middleware';
 const PRISM = 'Prism mock (contract example)';
 const HOST_ROW = 'sandbox host as serve, warn';
 const FLAGGED_ROW = 'host, --host-node-flags';
+const UNBATCHED_ROW = 'host, answers not batched';
 
 // Everything started here is stopped here: on success, on error and on Ctrl-C.
 const children = new Set<ChildProcess>();
@@ -295,6 +296,14 @@ try {
     // The host is newer than the rest; a bench that cannot start it still measures the others.
     console.log(`  (${HOST_ROW} not measured: ${String(error).split('\n')[0]})`);
   }
+  {
+    // The same host writing each answer the moment it is ready (mock-server/node.ts batches them).
+    const target = await startTarget<SandboxInfo>(['host', 'warn', String(await freePort()), 'unbatched']);
+    const auth = { authorization: `Bearer ${target.info.token}` };
+    await measure(UNBATCHED_ROW, `${target.info.url}${target.info.path}`, auth, target.child.pid).finally(() =>
+      stop(target.child),
+    );
+  }
   if (values['host-node-flags']) {
     const flags = values['host-node-flags'].split(/\s+/).filter(Boolean);
     const target = await startTarget<SandboxInfo>(['host', 'warn', String(await freePort())], process.env, flags);
@@ -336,7 +345,9 @@ try {
   console.log(
     `Prism answers the contract's example (${prismAnswer.body.byteLength} bytes of ${prismAnswer.type}), not the persona's ` +
       "record. CPU µs/req is the server process's user + system time over the measured run per answered request; " +
-      'faults/req its minor page faults (memory touched for the first time) per request.' +
+      'faults/req its minor page faults (memory touched for the first time) per request. ' +
+      `The ${UNBATCHED_ROW} row writes each answer when it is ready; the Hono and other sandbox rows write the answers ` +
+      'of one event-loop turn together at its end, as the Node transport does (mock-server/node.ts).' +
       (values['host-node-flags'] ? ` The ${FLAGGED_ROW} row ran node ${values['host-node-flags']}.` : ''),
   );
 
