@@ -5,7 +5,11 @@ import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { deref, loadContract } from '../../contracts/index.ts';
 import { problemTypeUri } from '../../domain/problem-types.ts';
-import { contractValidation, type ValidationMode } from '../../mock-server/middleware/contract-validation/index.ts';
+import {
+  contractValidation,
+  type ValidationMode,
+  VerdictCache,
+} from '../../mock-server/middleware/contract-validation/index.ts';
 
 const doc = loadContract('app-platform');
 
@@ -128,5 +132,60 @@ describe('contract validation', () => {
   it('leaves paths outside the contract to the app', async () => {
     const res = await app().app.request('/nowhere');
     expect(res.status).toBe(404);
+  });
+
+  it('checks a repeated answer as strictly as the first, and an answer changed in place anew', async () => {
+    const me = { patientId: 'pat_x' } as Record<string, unknown>;
+    const { app: a } = app('strict', { me });
+    for (let i = 0; i < 3; i++) expect((await a.request('/me')).status).toBe(500);
+    Object.assign(me, profile); // the handler's object now keeps the contract: a new text, checked anew
+    expect((await a.request('/me')).status).toBe(200);
+    for (const key of Object.keys(me)) delete me[key];
+    me.patientId = 'pat_x';
+    expect((await a.request('/me')).status).toBe(500);
+  });
+
+  it('checks what the client parses: a value JSON changes on the way is checked as it arrives', async () => {
+    // undefined members vanish in JSON, so this is the contract's profile once sent.
+    const { app: a } = app('strict', { me: { ...(profile as object), extra: undefined } });
+    expect((await a.request('/me')).status).toBe(200);
+  });
+});
+
+describe('VerdictCache', () => {
+  const ok = () => [];
+  it('checks a text against a schema once, and again for another schema', () => {
+    const cache = new VerdictCache();
+    const check = vi.fn(ok);
+    const first = cache.check('/a', '{"n":1}', check);
+    const again = cache.check('/a', '{"n":1}', check);
+    expect(check).toHaveBeenCalledOnce();
+    expect(again).toBe(first);
+    cache.check('/b', '{"n":1}', check);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+
+  it('hands the check its own frozen parse of the text', () => {
+    const cache = new VerdictCache();
+    const { body } = cache.check('/a', '{"items":[{"id":"x"}]}', ok);
+    expect(body).toEqual({ items: [{ id: 'x' }] });
+    expect(Object.isFrozen(body)).toBe(true);
+    expect(Object.isFrozen((body as { items: object[] }).items[0])).toBe(true);
+  });
+
+  it('keeps at most maxEntries texts, dropping the oldest, and never keeps a long text', () => {
+    const cache = new VerdictCache(3, 10);
+    const check = vi.fn(ok);
+    for (const n of [1, 2, 3, 4]) cache.check('/a', String(n), check);
+    expect(cache.size).toBe(3);
+    cache.check('/a', '4', check);
+    expect(check).toHaveBeenCalledTimes(4); // 4 was kept
+    cache.check('/a', '1', check);
+    expect(check).toHaveBeenCalledTimes(5); // 1 was dropped
+    const long = JSON.stringify('x'.repeat(20));
+    cache.check('/a', long, check);
+    cache.check('/a', long, check);
+    expect(check).toHaveBeenCalledTimes(7);
+    expect(cache.size).toBe(3);
   });
 });

@@ -5,7 +5,8 @@
  * a sandbox bug: `strict` answers 500 with the violations, `warn` logs them and lets it through).
  * Matchers and the schema validator are made once per document and process, and shared by every
  * middleware on that document (every sandbox, every clinic's fake journal, every test); a schema
- * is compiled on its first use and kept.
+ * is compiled on its first use and kept, and so is the check of a short JSON answer, by its exact
+ * text (VerdictCache): an app polling an unchanged list is not checked again for the same text.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { OpenApiDocument } from '../../../contracts/index.ts';
@@ -56,6 +57,8 @@ const DEFAULT_MAX_BODY = 22 * 1024 * 1024;
 export interface CompiledContract {
   operations: CompiledOperation[];
   schemas: ContractSchemaValidator;
+  /** Verdicts on answers' JSON texts already checked, shared like the validators. */
+  verdicts: VerdictCache;
 }
 
 // What a document compiles to, kept for as long as the document object lives: compiling is most
@@ -65,7 +68,11 @@ const compiledContracts = new WeakMap<OpenApiDocument, CompiledContract>();
 export function compiledContract(doc: OpenApiDocument): CompiledContract {
   let compiled = compiledContracts.get(doc);
   if (!compiled) {
-    compiled = { operations: compileOperations(doc), schemas: createSchemaValidator(doc) };
+    compiled = {
+      operations: compileOperations(doc),
+      schemas: createSchemaValidator(doc),
+      verdicts: new VerdictCache(),
+    };
     compiledContracts.set(doc, compiled);
   }
   return compiled;
@@ -74,7 +81,7 @@ export function compiledContract(doc: OpenApiDocument): CompiledContract {
 /** The middleware for one contract. */
 export function contractValidation(doc: OpenApiDocument, options: ContractValidationOptions = {}): MiddlewareHandler {
   const { mode = 'strict', maxBodyBytes = DEFAULT_MAX_BODY, log = (m: string) => console.warn(m) } = options;
-  const { operations, schemas } = compiledContract(doc);
+  const { operations, schemas, verdicts } = compiledContract(doc);
 
   return async (c, next) => {
     const url = requestUrl(c.req.url);
@@ -100,7 +107,7 @@ export function contractValidation(doc: OpenApiDocument, options: ContractValida
     }
     const sent = rememberJson(c);
     await next();
-    const checked = checkResponse(operation, c.res, schemas, sent, report);
+    const checked = checkResponse(operation, c.res, schemas, sent, report, verdicts);
     const violations = checked instanceof Promise ? await checked : checked;
     if (violations.length === 0) return;
     if (report) report.contractErrors = [...(report.contractErrors ?? []), ...violations];
@@ -263,26 +270,78 @@ function coerce(p: CompiledParameter, value: string): unknown {
   return value;
 }
 
-/** What a handler sent with `c.json()`, by the response it made. */
-type SentJson = WeakMap<Response, unknown>;
+/** What a handler sent with `c.json()`: the value and its JSON text, by the response it made. */
+type SentJson = WeakMap<Response, { value: unknown; text: string | undefined }>;
 
 /**
  * Notes what the handler passes to `c.json()`, so the response check has the body without reading
  * the response again: a clone turns the Node server's plain string body into a stream (a slower
- * write), and parsing bytes back costs more than the value's own JSON round trip. A WeakMap
- * rather than a plain record made before the handler runs: such a record may end up in the old
- * generation, and then every answer it points to outlives the young-generation collections too.
+ * write), and parsing bytes back costs more than the value's own JSON round trip. The wrapper
+ * makes the JSON text itself and answers it as `c.json()` does (`c.body()` with a default
+ * content type of application/json), so the check also knows the exact text the client gets. A
+ * WeakMap rather than a plain record made before the handler runs: such a record may end up in
+ * the old generation, and then every answer it points to outlives the young-generation
+ * collections too.
  */
 function rememberJson(c: Context): SentJson {
   const sent: SentJson = new WeakMap();
-  const json = c.json;
+  const body = c.body as (data: string | undefined, arg?: unknown, headers?: Record<string, unknown>) => Response;
   // The assignment keeps c.json's overloads; the wrapper only watches what passes through it.
-  c.json = ((object: unknown, ...rest: unknown[]) => {
-    const res = (json as (...args: unknown[]) => Response)(object, ...rest);
-    sent.set(res, object);
+  c.json = ((object: unknown, arg?: unknown, headers?: Record<string, unknown>) => {
+    const text = JSON.stringify(object) as string | undefined;
+    const res = body(text, arg, { 'Content-Type': 'application/json', ...headers });
+    sent.set(res, { value: object, text });
     return res;
   }) as typeof c.json;
   return sent;
+}
+
+/** A JSON text's check: the value the client parses from it (frozen) and what breaks the contract. */
+export interface Verdict {
+  body: unknown;
+  violations: ResponseViolation[];
+}
+
+/**
+ * Checks of JSON answers already made, by their exact text and schema: checking a text again gives
+ * the same answer, and an app that polls a list gets the same text until the list changes. A kept
+ * check has its own parse of the text, frozen, so nothing the sandbox changes later reaches it.
+ * Only texts up to `maxTextLength` characters are kept, and only `maxEntries` of them (the oldest
+ * go first): a few MB at most.
+ */
+export class VerdictCache {
+  private readonly verdicts = new Map<string, { pointer: string; verdict: Verdict }>();
+  constructor(
+    private readonly maxEntries = 256,
+    readonly maxTextLength = 16 * 1024,
+  ) {}
+
+  /** The text's check against the schema at `pointer`: kept, or made by `check` and kept. */
+  check(pointer: string, text: string, check: (body: unknown) => ResponseViolation[]): Verdict {
+    const kept = this.verdicts.get(text);
+    if (kept?.pointer === pointer) return kept.verdict;
+    const body = deepFreeze(JSON.parse(text));
+    const verdict = { body, violations: check(body) };
+    if (text.length > this.maxTextLength) return verdict;
+    if (!kept && this.verdicts.size >= this.maxEntries) {
+      const oldest = this.verdicts.keys().next().value;
+      if (oldest !== undefined) this.verdicts.delete(oldest);
+    }
+    this.verdicts.set(text, { pointer, verdict });
+    return verdict;
+  }
+
+  get size(): number {
+    return this.verdicts.size;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**
@@ -290,11 +349,13 @@ function rememberJson(c: Context): SentJson {
  * promise) only when it must.
  */
 function jsonBodyOf(res: Response, sent: SentJson): unknown {
-  if (sent.has(res)) {
-    const value = sent.get(res);
+  const json = sent.get(res);
+  if (json) {
     // Plain data is what its JSON text parses back to; anything else (a Date, an undefined
-    // member, NaN) is checked as JSON turns it.
-    return isPlainJson(value) ? value : JSON.parse(JSON.stringify(value));
+    // member, NaN) is checked as the client reads it. A body of undefined has no text: not JSON.
+    if (isPlainJson(json.value)) return json.value;
+    if (json.text === undefined) throw new SyntaxError('the answer has no JSON text');
+    return JSON.parse(json.text);
   }
   const problem = sentProblemText(res);
   if (problem !== undefined) return JSON.parse(problem);
@@ -330,6 +391,7 @@ function checkResponse(
   schemas: ContractSchemaValidator,
   sent: SentJson,
   report: ExchangeReport | undefined,
+  verdicts: VerdictCache,
 ): ResponseViolation[] | Promise<ResponseViolation[]> {
   const status = String(res.status);
   const declared =
@@ -347,6 +409,13 @@ function checkResponse(
   const pointer = declared.get(type);
   if (!pointer || !type.endsWith('json')) return [];
   const notJson = [{ pointer: '/response/body', message: 'is not valid JSON' }];
+  const text = sent.get(res)?.text;
+  if (text !== undefined && text.length <= verdicts.maxTextLength) {
+    // c.json()'s own text: JSON.stringify's output always parses.
+    const verdict = verdicts.check(pointer, text, (body) => checkBody(schemas, pointer, body, undefined));
+    if (report) report.body = verdict.body;
+    return verdict.violations;
+  }
   let body: unknown;
   try {
     body = jsonBodyOf(res, sent);
