@@ -36,6 +36,11 @@ export async function buildKit(outDir: string): Promise<void> {
     format: 'esm',
     target: 'node20.19',
     external: EXTERNAL,
+    // Whitespace and syntax only, names kept (stack traces stay readable): the command's start is
+    // mostly V8 compiling this one file, and 2.1 MB → 1.6 MB saved ~15 ms of ~300 ms to the first
+    // answer of `serve` (median of 7, the published command).
+    minifyWhitespace: true,
+    minifySyntax: true,
     // The bundled CommonJS dependencies (ajv, commander) call require; an ES module has none.
     banner: {
       js: "import { createRequire as __kitRequire } from 'node:module';\nconst require = __kitRequire(import.meta.url);",
