@@ -7,9 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { CONTRACT_NAMES, type ContractName, contractPath } from '../contracts/index.ts';
+import { CONTRACT_NAMES, type ContractName, contractPath, populationBounds } from '../contracts/index.ts';
 import { copenhagenDate, copenhagenInstant } from '../domain/time.ts';
-import { createSandboxHost, DEFAULT_PATIENTS, DEFAULT_SEED, MAX_PATIENTS } from '../mock-server/host.ts';
+import { createSandboxHost, DEFAULT_PATIENTS, DEFAULT_SEED } from '../mock-server/host.ts';
 import { createJournalHost } from '../mock-server/journal-host.ts';
 import type { ValidationMode } from '../mock-server/middleware/contract-validation/index.ts';
 import { ListenError, listen, type RunningServer } from '../mock-server/node.ts';
@@ -54,9 +54,13 @@ interface PopulationOpts {
 /** The population's reference date and the sandbox's start time: today and now unless --as-of. */
 function populationOf(opts: PopulationOpts) {
   // The control contract's bounds, so that what serve loads its own control API can describe.
-  const patients = parseCount(opts.patients, '--patients', { min: 1, max: MAX_PATIENTS });
-  if (opts.seed.length < 1 || opts.seed.length > 100) {
-    throw new UsageError(`--seed must be 1 to 100 characters, got ${opts.seed.length}`);
+  const bounds = populationBounds();
+  const patients = parseCount(opts.patients, '--patients', { min: 1, max: bounds.maxPatients });
+  const seedLength = [...opts.seed].length;
+  if (seedLength < bounds.seedLength.min || seedLength > bounds.seedLength.max) {
+    throw new UsageError(
+      `--seed must be ${bounds.seedLength.min} to ${bounds.seedLength.max} characters, got ${seedLength}`,
+    );
   }
   if (opts.asOf !== undefined) checkAsOf(opts.asOf);
   const asOf = opts.asOf ?? copenhagenDate(new Date());

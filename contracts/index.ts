@@ -78,6 +78,39 @@ function writeCache(file: string, doc: OpenApiDocument): void {
   }
 }
 
+export interface PopulationBounds {
+  maxPatients: number;
+  /** In characters (code points), as JSON Schema counts them. */
+  seedLength: { min: number; max: number };
+}
+
+let populationBoundsRead: PopulationBounds | undefined;
+
+/**
+ * What the control contract allows a generated population (`LoadScenarioRequest`): the most
+ * patients, and the length of a seed. Read from the contract, so `serve`'s options and scenario
+ * files are held to the bounds the control API states and checks.
+ */
+export function populationBounds(): PopulationBounds {
+  if (populationBoundsRead) return populationBoundsRead;
+  const schemas = loadContract('sandbox-control').components?.schemas as Record<string, unknown> | undefined;
+  const request = schemas?.LoadScenarioRequest as
+    | { properties?: { patients?: { maximum?: unknown }; seed?: { minLength?: unknown; maxLength?: unknown } } }
+    | undefined;
+  const { patients, seed } = request?.properties ?? {};
+  const bound = (value: unknown, what: string) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+      throw new Error(`The sandbox-control contract gives LoadScenarioRequest no ${what}`);
+    }
+    return value;
+  };
+  populationBoundsRead = {
+    maxPatients: bound(patients?.maximum, 'maximum of patients'),
+    seedLength: { min: bound(seed?.minLength, 'minLength of seed'), max: bound(seed?.maxLength, 'maxLength of seed') },
+  };
+  return populationBoundsRead;
+}
+
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 

@@ -126,9 +126,6 @@ export interface SandboxHost {
 export const DEFAULT_SEED = 'minlaege';
 export const DEFAULT_AS_OF = '2026-01-15';
 export const DEFAULT_PATIENTS = 200;
-/** The most patients a population may have: the control contract's bound on `patients`. */
-export const MAX_PATIENTS = 5000;
-
 const populationSummary = (p: { seed: string; patients: number; asOf: string }) =>
   `The generated population: seed ${p.seed}, ${p.patients} patients as of ${p.asOf}`;
 

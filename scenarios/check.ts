@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { populationBounds } from '../contracts/index.ts';
 import { kitFile } from '../contracts/kit-files.ts';
 import { cprBirthDate, cprSex, isSynthetic, REFERENCE_YEARS, SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
 import { copenhagenDate, inSandboxTime, isIsoDate } from '../domain/time.ts';
@@ -158,11 +159,12 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
     );
     return issues;
   }
-  // The sandbox describes a loaded scenario through its control API, which counts at most 5,000 patients.
-  if ((s.population ?? 0) + s.people.length > 5000) {
+  // The sandbox describes a loaded scenario through its control API, which bounds its patients.
+  const { maxPatients } = populationBounds();
+  if ((s.population ?? 0) + s.people.length > maxPatients) {
     add(
       ['population'],
-      `the population and the people make ${(s.population ?? 0) + s.people.length} patients; at most 5,000`,
+      `the population and the people make ${(s.population ?? 0) + s.people.length} patients; at most ${maxPatients.toLocaleString('en-US')}`,
     );
   }
   const people = new Map<string, number>();

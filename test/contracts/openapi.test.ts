@@ -15,6 +15,7 @@ import {
   listOperations,
   loadContract,
   type OpenApiDocument,
+  populationBounds,
 } from '../../contracts/index.ts';
 import { createSchemaValidator } from '../../contracts/schema-validator.ts';
 import { isSynthetic } from '../../domain/cpr.ts';
@@ -293,6 +294,17 @@ describe('control document', () => {
       .filter((op) => op.operation.security !== undefined || !('401' in (op.operation.responses as object)))
       .map((op) => op.operationId);
     expect(withoutRefusal).toEqual([]);
+  });
+
+  it('bounds a generated population the same in every schema that describes one', () => {
+    const schemas = doc.components?.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>;
+    const bounds = populationBounds(); // what serve and scenario files are held to
+    expect(bounds).toEqual({ maxPatients: 5000, seedLength: { min: 1, max: 100 } });
+    for (const name of ['LoadScenarioRequest', 'LoadedScenario']) {
+      const { patients, seed } = (schemas[name] as { properties: Record<string, Record<string, unknown>> }).properties;
+      expect(patients?.maximum, name).toBe(bounds.maxPatients);
+      expect([seed?.minLength, seed?.maxLength], name).toEqual([bounds.seedLength.min, bounds.seedLength.max]);
+    }
   });
 
   it('lives under /__sandbox', () => {
