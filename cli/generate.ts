@@ -4,8 +4,6 @@
  * i-th of n contiguous ranges of patients, so the shards' outputs, concatenated in order, are the
  * unsharded output byte for byte.
  */
-import { rmSync, type WriteStream } from 'node:fs';
-import { open, rename, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
@@ -14,6 +12,7 @@ import { copenhagenDate, isIsoDate } from '../domain/time.ts';
 import { parallelNdjson } from '../generators/parallel.ts';
 import { OUTPUT_HIGH_WATER_MARK, type OutputFormat, writeLines, writeNdjsonChunks } from '../generators/stream.ts';
 import { UsageError } from './errors.ts';
+import { type OutputStream, openOutputStream } from './output-file.ts';
 import type { CliIo } from './program.ts';
 
 /** Below this many patients, starting worker threads costs more than it saves. */
@@ -157,60 +156,16 @@ async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
   }
 }
 
-interface OutputFile {
-  stream: WriteStream;
-  /** Closes the file and moves it into place. */
-  commit(): Promise<void>;
-  /**
-   * Closes and deletes the partial file, leaving whatever was at the path untouched; at once, so
-   * that a process about to exit on a signal can call it too.
-   */
-  abandon(): void;
-}
-
 /**
- * Opens the output as a partial file beside the target, so a failed or interrupted run never
- * leaves a truncated file under the target's name; "cannot write there" is a usage error found
- * before any work. A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a
- * named pipe) is written to directly: renaming a file over it would replace the device.
+ * Opens the output whole or not at all (cli/output-file.ts); "cannot write there" is a usage error
+ * found before any work.
  */
-async function openOutput(path: string): Promise<OutputFile> {
+async function openOutput(path: string): Promise<OutputStream> {
   if (path === '') throw new UsageError('--out needs a file name');
-  // A failed write is reported through the write that failed; the stream's own 'error' event must
-  // still have a listener, or Node would crash with a stack trace after the message.
-  const quiet = (stream: WriteStream) => stream.on('error', () => {});
   try {
-    const existing = await stat(path).catch(() => undefined);
-    if (existing?.isDirectory()) throw new Error('EISDIR');
-    if (existing && !existing.isFile()) {
-      const stream = quiet((await open(path, 'w')).createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK }));
-      return {
-        stream,
-        commit: () => closeStream(stream),
-        abandon: () => stream.destroy(),
-      };
-    }
-    const partial = `${path}.partial-${process.pid}`;
-    const stream = quiet((await open(partial, 'w')).createWriteStream({ highWaterMark: OUTPUT_HIGH_WATER_MARK }));
-    return {
-      stream,
-      async commit() {
-        await closeStream(stream);
-        await rename(partial, path);
-      },
-      abandon() {
-        stream.destroy();
-        rmSync(partial, { force: true });
-      },
-    };
+    return await openOutputStream(path, OUTPUT_HIGH_WATER_MARK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot write --out ${path} (${reason})`);
   }
-}
-
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-  });
 }

@@ -5,7 +5,7 @@
  * no check failed (1 when one did, 2 for a usage error). `--export-patients FILE` writes the
  * conformance patients as NDJSON for a vendor to import into a test system, and exits.
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../verify/index.ts';
 import { UsageError } from './errors.ts';
 import { parseHttpUrl } from './options.ts';
+import { writeWhole } from './output-file.ts';
 import type { CliIo } from './program.ts';
 
 /** Some check failed: exit code 1, after the reports are written. */
@@ -26,19 +27,11 @@ export class VerificationFailed extends Error {
   override readonly name = 'VerificationFailed';
 }
 
-/**
- * Writes a file whole or not at all: into a partial file beside it, then renamed over it, so a
- * failed write (a full disk) leaves an earlier file at the path as it was. A device or a pipe
- * (/dev/stdout) is written to directly.
- */
+/** Writes a report whole or not at all (cli/output-file.ts), a failure as a usage error. */
 function write(file: string, text: string, what: string): void {
-  const direct = existsSync(file) && !statSync(file).isFile();
-  const partial = direct ? file : `${file}.partial-${process.pid}`;
   try {
-    writeFileSync(partial, text);
-    if (!direct) renameSync(partial, file);
+    writeWhole(file, text);
   } catch (error) {
-    if (!direct) rmSync(partial, { force: true });
     throw new UsageError(`cannot write the ${what} to ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
 }
