@@ -93,6 +93,28 @@ describe('contract validation', () => {
     expect(text.status).toBe(400);
   });
 
+  it('reads a body as UTF-8 only: another charset or bytes that are not UTF-8 are refused, not mangled', async () => {
+    const path = `/patients/${patientId}/e-consultations`;
+    const danish = { ...(ecoBody as object), subject: 'Spørgsmål om blodprøve' };
+    const send = (contentType: string, body: string | Uint8Array) =>
+      app().app.request(path, { method: 'POST', headers: { 'content-type': contentType }, body });
+    // The handler of this test app insists on the contract's example body; a bad body never reaches it.
+    for (const type of ['application/json; charset=iso-8859-1', 'application/json;charset="windows-1252"']) {
+      const res = await send(type, JSON.stringify(danish));
+      expect(res.status, type).toBe(400);
+      expect((await res.json()).errors, type).toEqual([
+        { pointer: '/body', message: expect.stringMatching(/UTF-8, not charset=/) },
+      ]);
+    }
+    const latin1 = Buffer.from(JSON.stringify(danish), 'latin1'); // ø and å as single bytes
+    const mangled = await send('application/json', latin1);
+    expect(mangled.status).toBe(400);
+    expect((await mangled.json()).errors).toEqual([{ pointer: '/body', message: 'is not valid UTF-8' }]);
+    for (const type of ['application/json; charset=utf-8', 'application/json; charset=UTF8']) {
+      expect((await send(type, JSON.stringify(ecoBody))).status, type).toBe(201);
+    }
+  });
+
   it('refuses a body over the limit with payload-too-large, declared or not', async () => {
     const huge = JSON.stringify({ subject: 'x'.repeat(100 * 1024) });
     const res = await app().app.request(`/patients/${patientId}/e-consultations`, json(huge));

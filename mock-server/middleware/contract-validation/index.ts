@@ -172,8 +172,8 @@ async function validateBody(
   maxBodyBytes: number,
   errors: FieldError[],
 ): Promise<unknown> {
-  const text = await readBody(raw, maxBodyBytes);
-  if (text === '') {
+  const bytes = await readBody(raw, maxBodyBytes);
+  if (bytes.byteLength === 0) {
     if (declared.required) errors.push({ pointer: '/body', message: 'a JSON body is required' });
     return undefined;
   }
@@ -183,6 +183,20 @@ async function validateBody(
       pointer: '/body',
       message: `must be sent as application/json, not ${type || 'no content type'}`,
     });
+    return undefined;
+  }
+  // JSON between systems is UTF-8 (RFC 8259 §8.1). Another charset, or bytes that are not UTF-8,
+  // would otherwise be read with replacement characters and stored that way without a word.
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(type)?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    errors.push({ pointer: '/body', message: `must be sent as UTF-8, not charset=${charset}` });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    errors.push({ pointer: '/body', message: 'is not valid UTF-8' });
     return undefined;
   }
   let body: unknown;
@@ -237,10 +251,13 @@ function depthOf(value: unknown): number {
 }
 
 /** Reads the body, refusing one over the limit without reading all of it. */
-async function readBody(raw: Request, maxBodyBytes: number): Promise<string> {
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The request body's bytes, refused as too large as soon as they pass the limit. */
+async function readBody(raw: Request, maxBodyBytes: number): Promise<Uint8Array> {
   const declared = Number(raw.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBodyBytes) throw tooLarge(maxBodyBytes);
-  if (!raw.body) return '';
+  if (!raw.body) return new Uint8Array();
   const reader = raw.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -254,7 +271,7 @@ async function readBody(raw: Request, maxBodyBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
 }
 
 function tooLarge(maxBodyBytes: number): SandboxError {
