@@ -96,7 +96,7 @@ describe('contract validation', () => {
   it('reads a body as UTF-8 only: another charset or bytes that are not UTF-8 are refused, not mangled', async () => {
     const path = `/patients/${patientId}/e-consultations`;
     const danish = { ...(ecoBody as object), subject: 'Spørgsmål om blodprøve' };
-    const send = (contentType: string, body: string | Uint8Array) =>
+    const send = (contentType: string, body: string | Uint8Array<ArrayBuffer>) =>
       app().app.request(path, { method: 'POST', headers: { 'content-type': contentType }, body });
     // The handler of this test app insists on the contract's example body; a bad body never reaches it.
     for (const type of ['application/json; charset=iso-8859-1', 'application/json;charset="windows-1252"']) {
@@ -106,7 +106,7 @@ describe('contract validation', () => {
         { pointer: '/body', message: expect.stringMatching(/UTF-8, not charset=/) },
       ]);
     }
-    const latin1 = Buffer.from(JSON.stringify(danish), 'latin1'); // ø and å as single bytes
+    const latin1 = new Uint8Array(Buffer.from(JSON.stringify(danish), 'latin1')); // ø and å as single bytes
     const mangled = await send('application/json', latin1);
     expect(mangled.status).toBe(400);
     expect((await mangled.json()).errors).toEqual([{ pointer: '/body', message: 'is not valid UTF-8' }]);
