@@ -97,8 +97,9 @@ const METHOD_ORDER = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'PATCH'
 
 /**
  * Per method and last path segment, the operations that can match, in their order: a template
- * ending in a literal segment matches only a path ending in that segment (with at most one slash
- * after it), so a request is tried against a few patterns rather than every one of its method.
+ * ending in a literal segment matches only a path ending in exactly that segment (templates match
+ * whole paths, a trailing slash included), so a request is tried against a few patterns rather
+ * than every one of its method.
  * Made once per list of operations; bounded by the templates, whatever paths are asked for.
  */
 interface Candidates {
@@ -145,8 +146,8 @@ function candidatesFor(operations: CompiledOperation[], method: string, path: st
     }
     candidateIndex.set(operations, index);
   }
-  const end = path.endsWith('/') ? path.length - 1 : path.length;
-  const last = path.slice(path.lastIndexOf('/', end - 1) + 1, end);
+  // A path ending in a slash has an empty last segment: only the open templates can match it.
+  const last = path.slice(path.lastIndexOf('/') + 1);
   return index.byLast.get(method)?.get(last) ?? index.open.get(method) ?? [];
 }
 
