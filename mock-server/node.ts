@@ -13,6 +13,7 @@
  * both ways); with one request at a time it changes nothing, as the turn holds only that one.
  */
 import type { AddressInfo } from 'node:net';
+import { setImmediate } from 'node:timers';
 import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 
 /** A fetch handler as @hono/node-server calls it: the request and Node's request and response. */
@@ -48,21 +49,24 @@ export function listenFailure(code: string | undefined, host: string, port: numb
   return `cannot listen on ${where}${detail ? `: ${detail}` : ''}`;
 }
 
-let turnEnd: Promise<void> | undefined;
-
-/** Settles in the check phase of the current event-loop turn; every caller of one turn shares it. */
-function endOfTurn(): Promise<void> {
-  turnEnd ??= new Promise<void>((resolve) =>
-    setImmediate(() => {
-      turnEnd = undefined; // answers finished by what runs next belong to the next turn
-      resolve();
-    }),
-  );
-  return turnEnd;
-}
-
-/** The handler with its answers held to the end of the turn they are ready in (see the module's comment). */
+/**
+ * The handler with its answers held to the end of the turn they are ready in (see the module's
+ * comment). Each handler keeps its own batch, and takes setImmediate from node:timers, which test
+ * frameworks' fake timers leave alone: a faked global one would hold every answer until the fake
+ * clock ran, and for good once real timers were back.
+ */
 export function batchedAnswers(fetch: FetchHandler): FetchHandler {
+  let turnEnd: Promise<void> | undefined;
+  /** Settles in the check phase of the current event-loop turn; every answer of one turn shares it. */
+  const endOfTurn = () => {
+    turnEnd ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        turnEnd = undefined; // answers finished by what runs next belong to the next turn
+        resolve();
+      }),
+    );
+    return turnEnd;
+  };
   return async (request, env) => {
     const response = await fetch(request, env);
     await endOfTurn();
@@ -95,8 +99,13 @@ export async function listen(fetch: FetchHandler, options: ListenOptions): Promi
         const http = server as import('node:http').Server;
         const force = setTimeout(() => http.closeAllConnections?.(), graceMs);
         force.unref();
+        // A keep-alive connection busy when the close began goes idle once its answer is out; end
+        // it then, rather than waiting out the grace period for the client to hang up.
+        const sweep = setInterval(() => http.closeIdleConnections?.(), 20);
+        sweep.unref();
         http.close(() => {
           clearTimeout(force);
+          clearInterval(sweep);
           resolve();
         });
         http.closeIdleConnections?.();

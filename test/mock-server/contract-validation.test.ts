@@ -175,39 +175,31 @@ describe('contract validation', () => {
 });
 
 describe('VerdictCache', () => {
-  const ok = () => [];
-  it('checks a text against a schema once, and again for another schema', () => {
+  it('knows a text as keeping one schema, not another', () => {
     const cache = new VerdictCache();
-    const check = vi.fn(ok);
-    const first = cache.check('/a', '{"n":1}', check);
-    const again = cache.check('/a', '{"n":1}', check);
-    expect(check).toHaveBeenCalledOnce();
-    expect(again).toBe(first);
-    cache.check('/b', '{"n":1}', check);
-    expect(check).toHaveBeenCalledTimes(2);
+    expect(cache.kept('/a', '{"n":1}')).toBe(false);
+    cache.note('/a', '{"n":1}');
+    expect(cache.kept('/a', '{"n":1}')).toBe(true);
+    expect(cache.kept('/b', '{"n":1}')).toBe(false);
+    expect(cache.kept('/a', '{"n":2}')).toBe(false);
   });
 
-  it('hands the check its own frozen parse of the text', () => {
-    const cache = new VerdictCache();
-    const { body } = cache.check('/a', '{"items":[{"id":"x"}]}', ok);
-    expect(body).toEqual({ items: [{ id: 'x' }] });
-    expect(Object.isFrozen(body)).toBe(true);
-    expect(Object.isFrozen((body as { items: object[] }).items[0])).toBe(true);
+  it('holds at most maxChars characters of text, dropping the oldest, and never a text over maxTextLength', () => {
+    const cache = new VerdictCache(10, 6);
+    for (const text of ['"aaaa"', '"bb"', '"cccc"']) cache.note('/a', text); // 6 + 4 + 6 characters
+    expect(cache.size).toEqual({ texts: 2, chars: 10 });
+    expect(cache.kept('/a', '"aaaa"')).toBe(false); // the oldest went
+    expect(cache.kept('/a', '"bb"') && cache.kept('/a', '"cccc"')).toBe(true);
+    cache.note('/a', '"seven"');
+    expect(cache.kept('/a', '"seven"')).toBe(false);
+    expect(cache.size).toEqual({ texts: 2, chars: 10 });
   });
 
-  it('keeps at most maxEntries texts, dropping the oldest, and never keeps a long text', () => {
-    const cache = new VerdictCache(3, 10);
-    const check = vi.fn(ok);
-    for (const n of [1, 2, 3, 4]) cache.check('/a', String(n), check);
-    expect(cache.size).toBe(3);
-    cache.check('/a', '4', check);
-    expect(check).toHaveBeenCalledTimes(4); // 4 was kept
-    cache.check('/a', '1', check);
-    expect(check).toHaveBeenCalledTimes(5); // 1 was dropped
-    const long = JSON.stringify('x'.repeat(20));
-    cache.check('/a', long, check);
-    cache.check('/a', long, check);
-    expect(check).toHaveBeenCalledTimes(7);
-    expect(cache.size).toBe(3);
+  it('keeps no text past the length V8 still hashes', () => {
+    const cache = new VerdictCache();
+    const long = JSON.stringify('x'.repeat(16_382)); // 16,384 characters with the quotes
+    cache.note('/a', long);
+    expect(cache.kept('/a', long)).toBe(false);
+    expect(cache.size.texts).toBe(0);
   });
 });

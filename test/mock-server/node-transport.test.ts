@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { setTimeout as realTimeout } from 'node:timers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { batchedAnswers, listen, type RunningServer } from '../../mock-server/node.ts';
 
@@ -23,8 +24,7 @@ function get(url: string, agent: Agent): Promise<{ status: number; body: string 
 }
 
 describe('batchedAnswers', () => {
-  it('holds answers ready in one turn to its end, and releases them together with one immediate', async () => {
-    const immediates = vi.spyOn(globalThis, 'setImmediate');
+  it('holds answers ready in one turn to its end, and releases them together', async () => {
     const handler = batchedAnswers(async (req) => new Response(new URL(req.url).pathname));
     const log: string[] = [];
     const calls = [1, 2, 3].map((i) =>
@@ -35,9 +35,25 @@ describe('batchedAnswers', () => {
     // Every microtask of this turn runs first: the handler's answers are ready, none is released.
     for (let i = 0; i < 20; i++) await Promise.resolve();
     expect(log).toEqual([]);
-    await Promise.all(calls);
-    expect(log).toEqual(['/1', '/2', '/3']);
-    expect(immediates).toHaveBeenCalledTimes(1);
+    // The batch's immediate was queued as the answers became ready; one queued now runs after it.
+    const later = new Promise<void>((resolve) => setImmediate(resolve)).then(() => log.push('next immediate'));
+    await Promise.all([...calls, later]);
+    expect(log).toEqual(['/1', '/2', '/3', 'next immediate']);
+  });
+
+  it('answers while a test has faked the timers, and after', async () => {
+    vi.useFakeTimers();
+    try {
+      const handler = batchedAnswers(async () => new Response('ok'));
+      // A real timer (node:timers is not faked) ends the wait if the answer is held.
+      const held = new Promise<never>((_, reject) => realTimeout(() => reject(new Error('answer held')), 2000).unref());
+      const answer = await Promise.race([handler(new Request('http://sandbox.test/')), held]);
+      expect(await answer.text()).toBe('ok');
+    } finally {
+      vi.useRealTimers();
+    }
+    const handler = batchedAnswers(async () => new Response('still ok'));
+    expect(await (await handler(new Request('http://sandbox.test/'))).text()).toBe('still ok');
   });
 
   it('starts a new batch for answers finished after the last one was released', async () => {
@@ -114,6 +130,27 @@ describe('listen', () => {
     try {
       expect((await get(`${server.url}/fail`, agent)).status).toBe(500);
       expect(await get(`${server.url}/`, agent)).toEqual({ status: 200, body: 'fine' });
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('closes soon after the answers in flight, without waiting out the grace period for keep-alive clients', async () => {
+    const server = await listen(
+      async (req) => {
+        await new Promise((r) => setTimeout(r, 50));
+        return new Response(`answer ${new URL(req.url).pathname}`);
+      },
+      { host: '127.0.0.1', port: 0 },
+    );
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    try {
+      const answers = Promise.all([1, 2, 3, 4].map((i) => get(`${server.url}/${i}`, agent)));
+      await new Promise((r) => setTimeout(r, 10));
+      const started = performance.now();
+      await server.close(5_000);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect((await answers).map((a) => a.body)).toEqual(['answer /1', 'answer /2', 'answer /3', 'answer /4']);
     } finally {
       agent.destroy();
     }

@@ -5,8 +5,8 @@
  * a sandbox bug: `strict` answers 500 with the violations, `warn` logs them and lets it through).
  * Matchers and the schema validator are made once per document and process, and shared by every
  * middleware on that document (every sandbox, every clinic's fake journal, every test); a schema
- * is compiled on its first use and kept, and so is the check of a short JSON answer, by its exact
- * text (VerdictCache): an app polling an unchanged list is not checked again for the same text.
+ * is compiled on its first use and kept, and so is the finding that a short JSON answer keeps the
+ * contract, by its exact text (VerdictCache): an unchanged list an app polls is not checked again.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { OpenApiDocument } from '../../../contracts/index.ts';
@@ -313,52 +313,44 @@ function rememberJson(c: Context): SentJson {
   return sent;
 }
 
-/** A JSON text's check: the value the client parses from it (frozen) and what breaks the contract. */
-export interface Verdict {
-  body: unknown;
-  violations: ResponseViolation[];
-}
-
 /**
- * Checks of JSON answers already made, by their exact text and schema: checking a text again gives
- * the same answer, and an app that polls a list gets the same text until the list changes. A kept
- * check has its own parse of the text, frozen, so nothing the sandbox changes later reaches it.
- * Only texts up to `maxTextLength` characters are kept, and only `maxEntries` of them (the oldest
- * go first): a few MB at most.
+ * JSON answers already found to keep the contract, by their exact text and schema: checking a text
+ * again gives the same answer, and an app that polls a list gets the same text until the list
+ * changes. Only answers that kept the contract are kept (a broken one is checked every time, as it
+ * is rare and its violations go into the request log), only texts under V8's 16,383-character
+ * hashing limit (longer strings all hash alike, and a look-up would compare them one by one), and
+ * at most `maxChars` characters of text in all, the oldest dropped first: the cache holds the texts
+ * and nothing else, so `maxChars` bounds its memory (a Latin-1 text takes a byte a character).
  */
 export class VerdictCache {
-  private readonly verdicts = new Map<string, { pointer: string; verdict: Verdict }>();
+  private readonly valid = new Map<string, string>(); // text → schema pointer
+  private chars = 0;
   constructor(
-    private readonly maxEntries = 256,
-    readonly maxTextLength = 16 * 1024,
+    private readonly maxChars = 4 * 1024 * 1024,
+    readonly maxTextLength = 16_383,
   ) {}
 
-  /** The text's check against the schema at `pointer`: kept, or made by `check` and kept. */
-  check(pointer: string, text: string, check: (body: unknown) => ResponseViolation[]): Verdict {
-    const kept = this.verdicts.get(text);
-    if (kept?.pointer === pointer) return kept.verdict;
-    const body = deepFreeze(JSON.parse(text));
-    const verdict = { body, violations: check(body) };
-    if (text.length > this.maxTextLength) return verdict;
-    if (!kept && this.verdicts.size >= this.maxEntries) {
-      const oldest = this.verdicts.keys().next().value;
-      if (oldest !== undefined) this.verdicts.delete(oldest);
+  /** Whether `text` was found to keep the schema at `pointer`. */
+  kept(pointer: string, text: string): boolean {
+    return this.valid.get(text) === pointer;
+  }
+
+  /** Notes that `text` keeps the schema at `pointer`. */
+  note(pointer: string, text: string): void {
+    if (text.length > this.maxTextLength || this.valid.has(text)) return;
+    this.valid.set(text, pointer);
+    this.chars += text.length;
+    for (const oldest of this.valid.keys()) {
+      if (this.chars <= this.maxChars) break;
+      this.valid.delete(oldest);
+      this.chars -= oldest.length;
     }
-    this.verdicts.set(text, { pointer, verdict });
-    return verdict;
   }
 
-  get size(): number {
-    return this.verdicts.size;
+  /** The texts kept, and their characters in all. */
+  get size(): { texts: number; chars: number } {
+    return { texts: this.valid.size, chars: this.chars };
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**
@@ -426,13 +418,6 @@ function checkResponse(
   const pointer = declared.get(type);
   if (!pointer || !type.endsWith('json')) return [];
   const notJson = [{ pointer: '/response/body', message: 'is not valid JSON' }];
-  const text = sent.get(res)?.text;
-  if (text !== undefined && text.length <= verdicts.maxTextLength) {
-    // c.json()'s own text: JSON.stringify's output always parses.
-    const verdict = verdicts.check(pointer, text, (body) => checkBody(schemas, pointer, body, undefined));
-    if (report) report.body = verdict.body;
-    return verdict.violations;
-  }
   let body: unknown;
   try {
     body = jsonBodyOf(res, sent);
@@ -445,7 +430,14 @@ function checkResponse(
       () => notJson,
     );
   }
-  return checkBody(schemas, pointer, body, report);
+  const text = sent.get(res)?.text;
+  if (text !== undefined && verdicts.kept(pointer, text)) {
+    if (report) report.body = body;
+    return [];
+  }
+  const violations = checkBody(schemas, pointer, body, report);
+  if (text !== undefined && violations.length === 0) verdicts.note(pointer, text);
+  return violations;
 }
 
 /** The body's violations of the schema at `pointer`; the body goes to the report either way. */
