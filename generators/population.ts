@@ -12,7 +12,7 @@ import type { Sex } from '../domain/cpr.ts';
 import { syntheticCpr, syntheticCprCount } from '../domain/cpr.ts';
 import { platformSharingProblem } from '../domain/platform-sharing.ts';
 import { accessUntil } from '../domain/proxy.ts';
-import { addDays, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
+import { addDays, copenhagenInstant, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
 import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic } from './clinics.ts';
 import type { JournalClinic, JournalContent, JournalPatient, RecordContext } from './context.ts';
 import { utcTimestamp } from './day-calendar.ts';
@@ -273,8 +273,6 @@ function assignCpr(counts: Map<number, number>, plan: MemberPlan): string {
   }
 }
 
-const DAY = 86_400_000;
-
 const CONSENT_KINDS = Object.freeze([
   ['given', 75],
   ['never', 12],
@@ -293,18 +291,26 @@ function generateConsent(seed: string, k: number, birthDate: IsoDate, today: Iso
   if (daysOfUse < 0) return {};
   const rng = createRng(seed, 'consent', k);
   const now = asOf.getTime();
-  const at = (daysAgo: number) => new Date(now - daysAgo * DAY - rng.int(0, 43_199) * 1000);
+  // A moment in the morning (Copenhagen time) of the day `daysAgo` before the reference date, never
+  // after the reference instant: on or after the 15th birthday whenever daysAgo ≤ daysOfUse, a
+  // change of summer time in between included.
+  const at = (daysAgo: number) =>
+    new Date(Math.min(now, copenhagenInstant(addDays(today, -daysAgo)).getTime() + rng.int(0, 43_199) * 1000));
+  // The app is used only once consent is given: a use drawn for the consent's own day is at or after it.
+  const notBefore = (activity: Date, givenAt: Date) => (activity < givenAt ? givenAt : activity);
   let kind = rng.weighted(CONSENT_KINDS);
   if (kind === 'lapsed' && daysOfUse < 381) kind = 'given';
   if (kind === 'withdrawn' && daysOfUse < 1) kind = 'never';
   switch (kind) {
     case 'given': {
       const givenDaysAgo = rng.int(0, Math.min(1100, daysOfUse));
-      return { givenAt: at(givenDaysAgo), lastActivityAt: at(rng.int(0, Math.min(givenDaysAgo, 330))) };
+      const givenAt = at(givenDaysAgo);
+      return { givenAt, lastActivityAt: notBefore(at(rng.int(0, Math.min(givenDaysAgo, 330))), givenAt) };
     }
     case 'lapsed': {
       const lastDaysAgo = rng.int(380, Math.min(900, daysOfUse - 1));
-      return { givenAt: at(Math.min(daysOfUse - 1, lastDaysAgo + rng.int(0, 400))), lastActivityAt: at(lastDaysAgo) };
+      const givenAt = at(Math.min(daysOfUse - 1, lastDaysAgo + rng.int(0, 400)));
+      return { givenAt, lastActivityAt: notBefore(at(lastDaysAgo), givenAt) };
     }
     case 'withdrawn': {
       const givenDaysAgo = rng.int(1, Math.min(1100, daysOfUse));

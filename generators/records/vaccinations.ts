@@ -18,7 +18,15 @@
 import type { IsoDate } from '../../domain/time.ts';
 import { CHILD_INFLUENZA_FIRST_SEASON, childInfluenzaOffer } from '../../domain/vaccination.ts';
 import type { RecordContext, Vaccination } from '../context.ts';
-import { type DayNumber, dayOf, dayToIso, isoToDay, workingDayOnOrAfter, yearOfDay } from '../day-calendar.ts';
+import {
+  addMonthsToDay,
+  type DayNumber,
+  dayOf,
+  dayToIso,
+  isoToDay,
+  workingDayOnOrAfter,
+  yearOfDay,
+} from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
 import { type ProgrammeSource, programmeSource } from './programme.ts';
 import { pickWeighted, type WeightedTable, weightedTable } from './sampling.ts';
@@ -152,6 +160,9 @@ function programmeProduct(vaccine: string, day: DayNumber): Product {
   }
 }
 
+/** The least time between the two doses of an HPV course (DOMAIN.md: at least 5 months apart). */
+const HPV_MIN_MONTHS = 5;
+
 /**
  * The programme doses given so far. Doses due on the same day are one visit; a later dose of a
  * series keeps a sensible distance from the one before however late that was. Returns whether the
@@ -186,7 +197,14 @@ function childhoodProgramme(
     if (previous === undefined && dose.vaccine === 'HPV' && dose.dose > 1) continue;
     let day = visitDay;
     if (previous !== undefined) {
-      day = Math.max(day, workingDayOnOrAfter(previous.given + Math.max(28, due - previous.due - 30)));
+      // A late earlier dose pushes this one back: at least a month before it, or a month less than
+      // the programme's gap, and for HPV at least five calendar months (DOMAIN.md), without which
+      // a two-dose course is not complete.
+      const earliest =
+        dose.vaccine === 'HPV'
+          ? addMonthsToDay(previous.given, HPV_MIN_MONTHS)
+          : previous.given + Math.max(28, due - previous.due - 30);
+      day = Math.max(day, workingDayOnOrAfter(earliest));
     }
     if (day > today) continue; // due, not yet given
     series.set(dose.vaccine, { due, given: day });

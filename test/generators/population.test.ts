@@ -8,7 +8,7 @@ import { cprBirthDate, cprSex, isSynthetic } from '../../domain/cpr.ts';
 import { activeHoliday, isClinicOpen } from '../../domain/opening-hours.ts';
 import { accessUntil } from '../../domain/proxy.ts';
 import { isShared } from '../../domain/sharing.ts';
-import { addDays, copenhagenDate, copenhagenInstant } from '../../domain/time.ts';
+import { addDays, addMonths, copenhagenDate, copenhagenInstant } from '../../domain/time.ts';
 import { type ItemIds, toShareableRecord, visibleIds } from '../../generators/expected-view.ts';
 import {
   CLINIC_SIZE,
@@ -221,6 +221,54 @@ describe('generated population', () => {
         if (at) expect(copenhagenDate(new Date(at)) >= fifteen, `${p.index} ${at} < ${fifteen}`).toBe(true);
       }
     }
+  });
+
+  it('orders consent times: given before use or withdrawal, from the 15th birthday to the reference instant', () => {
+    // Ranges holding cases found by review: use before consent on the same day (s1 #194, s2 #1117),
+    // and consent the evening before the 15th birthday across a change to summer time (s6 #12379).
+    const cases = [
+      ['s1', '2026-01-15', 0, 400],
+      ['s2', '2026-07-10', 1_100, 1_200],
+      ['s6', '2026-04-02', 12_300, 12_400],
+    ] as const;
+    let checked = 0;
+    for (const [seed, asOf, from, to] of cases) {
+      const end = copenhagenInstant(asOf, 12, 0).getTime();
+      for (const line of createPopulation({ seed, asOf }).lines(from, to)) {
+        if (line.type !== 'patient') continue;
+        const { givenAt, withdrawnAt, lastActivityAt } = line.consent;
+        const fifteen = copenhagenInstant(accessUntil(line.patient.birthDate)).getTime();
+        const where = `${seed} #${line.index}`;
+        for (const at of [givenAt, withdrawnAt, lastActivityAt]) {
+          if (at === null) continue;
+          expect(Date.parse(at) >= fifteen && Date.parse(at) <= end, `${where} ${at}`).toBe(true);
+        }
+        if (givenAt && lastActivityAt) expect(lastActivityAt >= givenAt, `${where} used before consent`).toBe(true);
+        if (givenAt && withdrawnAt) expect(withdrawnAt > givenAt, `${where} withdrawn before consent`).toBe(true);
+        if (givenAt) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('gives the two doses of an HPV course at least five calendar months apart', () => {
+    // s1 #79 and #3428 had their second dose under five months after a late first one.
+    let pairs = 0;
+    for (const line of createPopulation({ seed: 's1', asOf: '2026-01-15' }).lines(0, 3_500)) {
+      if (line.type !== 'patient') continue;
+      const hpv = line.journal.vaccinations
+        .filter((v) => v.atcCode?.startsWith('J07BM'))
+        .sort((a, b) => a.givenOn.localeCompare(b.givenOn));
+      for (let i = 1; i < hpv.length; i++) {
+        const [earlier, later] = [hpv[i - 1], hpv[i]] as [(typeof hpv)[number], (typeof hpv)[number]];
+        expect(
+          later.givenOn >= addMonths(earlier.givenOn, 5),
+          `#${line.index} ${earlier.givenOn} → ${later.givenOn}`,
+        ).toBe(true);
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(50);
   });
 
   it('keeps ages right when the reference date is 1 January (no one is born on 1 January)', () => {
