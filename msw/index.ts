@@ -30,7 +30,9 @@ export type { Sandbox, SandboxOptions } from '../mock-server/index.ts';
 export interface SandboxHandlersOptions {
   /**
    * The URL the app under test calls the platform at, e.g. `https://sandbox.test/api`. Absolute, or
-   * a path such as `/api` (in a browser, resolved against the page's origin by MSW).
+   * a path such as `/api` where the tests have a page origin to resolve it against (a DOM test
+   * environment such as jsdom or happy-dom); in plain Node a path would match nothing, so it is
+   * refused there.
    */
   baseUrl: string;
 }
@@ -59,14 +61,18 @@ export function sandboxHandlers(
       ? target
       : createSandboxHost({ scenarios: catalogueDefinitions(), ...(target as HostOptions) });
   const app = bare?.app ?? (host as SandboxHost).app;
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = checkedBase(options.baseUrl).replace(/\/+$/, '');
   // The path prefix to strip; the base itself may be relative (then its origin is the page's).
   const basePath = new URL(base || '/', 'http://base.invalid').pathname.replace(/\/+$/, '');
 
   const serve = async ({ request }: { request: Request }) => {
     const url = new URL(request.url);
     const rest = url.pathname.slice(basePath.length);
-    const rebased = new URL(`${rest.startsWith('/') ? rest : `/${rest}`}${url.search}`, url.origin);
+    // Set as a path, not parsed as a reference: `//x` under the base stays a path of this origin,
+    // as the Node server sees it, instead of naming the host `x`.
+    const rebased = new URL(url.origin);
+    rebased.pathname = rest.startsWith('/') ? rest : `/${rest}`;
+    rebased.search = url.search;
     // The body is read once here: a Request built around another's stream would need `duplex`.
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
     const forwarded = new Request(rebased, {
@@ -82,6 +88,29 @@ export function sandboxHandlers(
     sandbox: { get: () => bare ?? (host as SandboxHost).session().sandbox },
     host: { value: host },
   }) as SandboxHandlers;
+}
+
+/**
+ * The base URL when MSW can match requests under it: absolute (`https://…`), or a path (`/api`)
+ * when there is a page origin to resolve it against; otherwise a TypeError saying what to give.
+ */
+function checkedBase(baseUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(baseUrl)) {
+    if (!URL.canParse(baseUrl)) throw new TypeError(`sandboxHandlers: baseUrl ${JSON.stringify(baseUrl)} is not a URL`);
+    return baseUrl;
+  }
+  if (baseUrl.startsWith('/') && !baseUrl.startsWith('//')) {
+    const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+    if (typeof origin === 'string' && origin !== 'null') return baseUrl;
+    throw new TypeError(
+      `sandboxHandlers: baseUrl ${JSON.stringify(baseUrl)} is a path, which MSW resolves against the page's origin, ` +
+        'and there is none here (plain Node), so it would match nothing. Give an absolute URL such as ' +
+        'https://sandbox.test/api, or run the tests in a DOM environment (jsdom, happy-dom).',
+    );
+  }
+  throw new TypeError(
+    `sandboxHandlers: baseUrl must be an absolute URL (https://sandbox.test/api) or a path (/api), got ${JSON.stringify(baseUrl)}`,
+  );
 }
 
 function isSandbox(value: SandboxHost | Sandbox | HostOptions): value is Sandbox {

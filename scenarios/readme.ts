@@ -55,7 +55,7 @@ minlaege-sandbox scenario show fully-booked       # what a scenario sets up and 
 minlaege-sandbox scenario validate my.yaml        # every problem as file:line:column; exit 2 if any
 minlaege-sandbox scenario run my.yaml             # in process; exit 1 when an expectation fails, 2 for a bad file
 minlaege-sandbox serve --scenario my.yaml         # a sandbox that starts with it (and lists the catalogue)
-minlaege-sandbox scenario run my-first-scenario --base-url http://127.0.0.1:4010
+minlaege-sandbox scenario run my.yaml --base-url http://127.0.0.1:4010   # against that sandbox
 \`\`\`
 
 \`run --base-url\` loads the scenario by name through the control API (\`PUT /__sandbox/scenario\`) in
@@ -68,7 +68,9 @@ kind such as \`consent-lapsed\`), \`present\` and \`absent\` (handles of people 
 \`race\` sends its requests at once. Timeline events: \`doctor-replies\`, \`lab-result\`,
 \`consent-withdrawn\`, \`consent-given\`, \`clinic-holiday\`, \`journal-down\`, \`journal-up\`. Pact
 provider states name scenarios as \`scenario <name>\` (with \`as: <handle>\` for a ready token). In
-code, \`scenarios/builder.ts\` makes the same structure with the compiler checking the handles.`;
+code, \`minlaege-sandbox/scenarios\` has the same: \`runScenarioInProcess(loadScenarioFile('my.yaml'))\`
+in a vitest test gives the report \`scenario run\` prints (\`report.passed\`, each result's
+differences), and its builder makes the structure in TypeScript with the compiler checking the handles.`;
 
 /** The section between the markers (markers excluded). */
 export function renderScenarioSection(catalogue: Scenario[]): string {

@@ -2,7 +2,7 @@
 // `minlaege-sandbox` command into one file. The bundle must find what the kit reads from its root
 // (contracts, scenario catalogue, shipped pacts, worker scripts) and answer as the sources do.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,12 @@ beforeAll(async () => {
   await buildKit(dist);
   writeFileSync(join(root, 'package.json'), readFileSync('package.json'));
 }, 180_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// A project that installed the kit: imports go through the package's exports map.
+const consumer = resolve('node_modules', '.cache', `minlaege-sandbox-consumer-test-${process.pid}`);
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(consumer, { recursive: true, force: true });
+});
 
 const cli = (...args: string[]) => run(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 });
 
@@ -104,5 +109,35 @@ describe('the published command (npm run build)', () => {
       child.kill('SIGTERM');
       await exited;
     }
+  }, 60_000);
+
+  it('exports what its documentation names, and runs a scenario file in process from the scenarios entry', async () => {
+    mkdirSync(join(consumer, 'node_modules'), { recursive: true });
+    symlinkSync(root, join(consumer, 'node_modules', 'minlaege-sandbox'), 'dir');
+    const script = `
+      const names = {};
+      for (const entry of ['sandbox', 'scenarios', 'msw', 'client', 'contracts', 'domain']) {
+        names[entry] = Object.keys(await import('minlaege-sandbox/' + entry)).sort();
+      }
+      const { loadScenarioFile, runScenarioInProcess } = await import('minlaege-sandbox/scenarios');
+      const scenario = loadScenarioFile(${JSON.stringify(join(dist, 'scenarios', 'catalogue', 'consent-withdrawn.yaml'))});
+      const report = await runScenarioInProcess(scenario);
+      console.log(JSON.stringify({ names, passed: report.passed, results: report.results.length }));
+    `;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer });
+    const { names, passed, results } = JSON.parse(stdout) as {
+      names: Record<string, string[]>;
+      passed: boolean;
+      results: number;
+    };
+    expect(names.sandbox).toEqual(expect.arrayContaining(['createSandbox', 'createSandboxHost']));
+    expect(names.scenarios).toEqual(
+      expect.arrayContaining(['catalogueDefinitions', 'loadScenarioFile', 'runScenario', 'runScenarioInProcess']),
+    );
+    expect(names.msw).toContain('sandboxHandlers');
+    expect(names.client).toContain('createAppClient');
+    expect(names.contracts).toContain('loadContract');
+    expect(results).toBeGreaterThan(0);
+    expect(passed).toBe(true);
   }, 60_000);
 });

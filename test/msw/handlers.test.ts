@@ -5,7 +5,7 @@
 // the next handler (MSW's handler order), never intercepted by the sandbox. No port is opened.
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAppClient } from '../../client/index.ts';
 import { createSandbox } from '../../mock-server/index.ts';
 import { sandboxHandlers } from '../../msw/index.ts';
@@ -122,6 +122,48 @@ describe('sandboxHandlers with a sandbox of your own', () => {
     expect(res.status).toBe(200);
     expect(own.store.patients.has((await res.json()).patientId)).toBe(true);
     server.resetHandlers();
+  });
+});
+
+describe('sandboxHandlers base URLs', () => {
+  const bare = createSandbox({ population: { seed: 'msw-base', patients: 10 } });
+
+  it('refuses a path as base URL where there is no page origin, and anything not a URL or a path', () => {
+    expect(() => sandboxHandlers(bare, { baseUrl: '/api' })).toThrow(/no.*plain Node|absolute URL such as/);
+    expect(() => sandboxHandlers(bare, { baseUrl: 'sandbox.test' })).toThrow(/absolute URL .* or a path/);
+    expect(() => sandboxHandlers(bare, { baseUrl: '//sandbox.test/api' })).toThrow(/absolute URL .* or a path/);
+    expect(() => sandboxHandlers(bare, { baseUrl: 'https://' })).toThrow(/is not a URL/);
+  });
+
+  it('serves a path as base URL against the page origin of a DOM test environment', async () => {
+    vi.stubGlobal('location', new URL('http://localhost:3000/app/'));
+    try {
+      const pathHandlers = sandboxHandlers(bare, { baseUrl: '/api' });
+      server.use(...pathHandlers);
+      const res = await fetch('http://localhost:3000/api/no-such-thing');
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    } finally {
+      server.resetHandlers();
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('keeps a double slash under the base URL a path of the sandbox, as the Node server does', async () => {
+    const seen: string[] = [];
+    // A stand-in with a sandbox's shape that records the URL it is handed.
+    const recorder = {
+      app: { fetch: (req: Request) => (seen.push(new URL(req.url).href), new Response('seen')) },
+      store: {},
+      clock: {},
+    } as unknown as Parameters<typeof sandboxHandlers>[0];
+    server.use(...sandboxHandlers(recorder, { baseUrl: 'https://recorder.test/api' }));
+    try {
+      expect(await (await fetch('https://recorder.test/api//me?x=1')).text()).toBe('seen');
+      expect(seen).toEqual(['https://recorder.test//me?x=1']);
+    } finally {
+      server.resetHandlers();
+    }
   });
 });
 
