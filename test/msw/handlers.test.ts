@@ -153,7 +153,12 @@ describe('sandboxHandlers base URLs', () => {
     const seen: string[] = [];
     // A stand-in with a sandbox's shape that records the URL it is handed.
     const recorder = {
-      app: { fetch: (req: Request) => (seen.push(new URL(req.url).href), new Response('seen')) },
+      app: {
+        fetch: (req: Request) => {
+          seen.push(new URL(req.url).href);
+          return new Response('seen');
+        },
+      },
       store: {},
       clock: {},
     } as unknown as Parameters<typeof sandboxHandlers>[0];
