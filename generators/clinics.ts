@@ -6,6 +6,7 @@
  */
 import { POSTAL_TOWNS, type PostalTown, type Region } from '../domain/regions.ts';
 import { addDays, formatDate, type IsoDate, parseIsoDate, weekdayOf } from '../domain/time.ts';
+import { type ClinicCalendar, clinicCalendar } from './clinic-calendar.ts';
 import type { JournalClinic } from './context.ts';
 import { asciiSlug, danishPhone } from './danish-text.ts';
 import type { SeededFaker } from './faker.ts';
@@ -39,6 +40,8 @@ export interface GeneratedClinic {
   region: Region;
   home: PostalTown;
   doctors: string[];
+  /** When the clinic sees patients, read from its opening hours. */
+  calendar: ClinicCalendar;
 }
 
 export interface ClinicGeneratorOptions {
@@ -133,7 +136,13 @@ export function generateClinic(opts: ClinicGeneratorOptions, c: number): Generat
     },
     platformSharing: rng.chance(0.02) ? 'objected' : 'enabled',
   };
-  return { clinic, region: id.region, home: id.home, doctors: id.doctors };
+  return {
+    clinic,
+    region: id.region,
+    home: id.home,
+    doctors: id.doctors,
+    calendar: clinicCalendar(clinic.openingHours),
+  };
 }
 
 type Weekly = JournalClinic['openingHours']['weekly'];

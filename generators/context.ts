@@ -4,10 +4,12 @@
  * only a journal's diagnoses are wider than the contract's, since the journal holds every code and
  * the sharing rules decide which leave it.
  */
+
 import type { Faker } from '@faker-js/faker';
 import type { components } from '../contracts/types/platform-journal.d.ts';
 import type { Sex } from '../domain/cpr.ts';
 import type { IsoDate } from '../domain/time.ts';
+import type { ClinicCalendar } from './clinic-calendar.ts';
 import type { Rng } from './rng.ts';
 
 type Schemas = components['schemas'];
@@ -79,6 +81,8 @@ export interface RecordContext {
     capabilities: Capabilities;
     /** The clinic's doctors, e.g. 'Læge Anne Holm'; appointments and answers name one. */
     doctors: string[];
+    /** When the clinic sees patients: appointments, samples and vaccinations there fall in it. */
+    calendar: ClinicCalendar;
   };
   /** Parents with custody (for a child under 15), who may write and book on the child's behalf. */
   custodians: { name: string }[];

@@ -189,6 +189,7 @@ export function createPopulation(options: PopulationOptions): Population {
         name: home.clinic.name,
         capabilities: home.clinic.capabilities,
         doctors: home.doctors,
+        calendar: home.calendar,
       },
       custodians: today < ownAppUseFrom ? custodians : [], // parents act only until 15
       ids: createIdFactory(entityToken(tag, k)),

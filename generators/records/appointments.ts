@@ -2,8 +2,9 @@
  * Appointments (aftaler) for one patient: the past two to three years of consultations, a few
  * booked in the coming weeks, the child health examinations and programme vaccinations of a young
  * child, and the regular controls of a chronically ill patient (the generator is not told the
- * diagnoses, so chronic illness is drawn from age). All fall on the clinic's working days
- * (generators/day-calendar.ts), between 08:00 and 16:00 Copenhagen time.
+ * diagnoses, so chronic illness is drawn from age). All fall on the clinic's open days and within
+ * its opening hours (generators/clinic-calendar.ts: never on its closed days or in its holidays,
+ * never across a lunch break), Copenhagen time.
  *
  * Figures (rounded, for realism rather than statistics): Danes see their GP about 4–5 times a
  * year on average, children and the young less and people over 75 about twice as often
@@ -13,8 +14,10 @@
  * ("Vejledning om forebyggende sundhedsydelser til børn og unge"); vaccinations follow
  * domain/vaccination.ts.
  */
+
+import { openDayOnOrAfter, slotCount, slotStart } from '../clinic-calendar.ts';
 import type { Appointment, RecordContext } from '../context.ts';
-import { addMonthsToDay, copenhagenTimestamp, type DayNumber, isoToDay, workingDayOnOrAfter } from '../day-calendar.ts';
+import { addMonthsToDay, copenhagenTimestamp, type DayNumber, isoToDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
 import { type ProgrammeSource, programmeSource } from './programme.ts';
 import { pickWeighted, poisson, type WeightedTable, weightedTable } from './sampling.ts';
@@ -250,9 +253,8 @@ const MINUTES: Readonly<Record<Kind, WeightedTable<number>>> = Object.freeze({
   ]),
 });
 
-// Clinic hours for appointments: 08:00–16:00 on a 5-minute grid.
-const DAY_OPENS = 8 * 60;
-const DAY_CLOSES = 16 * 60;
+// Appointments start on a 5-minute grid within the clinic's opening hours.
+const GRID_MINUTES = 5;
 const UPCOMING_DAYS = 42;
 const CANCELLED_SHARE = 0.06;
 
@@ -272,7 +274,7 @@ interface Plan {
 
 /**
  * The patient's appointments, sorted by start: completed and cancelled ones in the past two to
- * three years, booked ones in the next six weeks, all on working days between 08:00 and 16:00
+ * three years, booked ones in the next six weeks, all on the clinic's open days within its hours,
  * Copenhagen time. `programme` is the child's vaccination programme (generateJournal shares one
  * with the vaccinations; by default it is read from domain/vaccination.ts).
  */
@@ -423,14 +425,20 @@ function schedule(
   for (const plan of plans) {
     // Nothing is placed on the reference day itself: before it is past, after it is upcoming.
     const past = plan.day < today;
-    const day = workingDayOnOrAfter(Math.max(past ? plan.day : Math.max(plan.day, today + 1), lastDay + 1));
-    // A past plan moved onto today or later, or a future one moved past the horizon, is dropped.
-    if (past ? day >= today : day > horizon) continue;
-    lastDay = day;
-
     const kind: Kind = plan.mode === 'in-person' ? 'in-person' : pickWeighted(rng, kinds[plan.mode]);
     const minutes = kind === 'in-person' && plan.minutes > 0 ? plan.minutes : pickWeighted(rng, MINUTES[kind]);
-    const startMinute = DAY_OPENS + 5 * rng.int(0, (DAY_CLOSES - DAY_OPENS - minutes) / 5);
+    // The clinic's first open day from the plan's with a slot that long (never on its closed days
+    // or holidays, within its hours and clear of a lunch break).
+    let day = openDayOnOrAfter(clinic.calendar, Math.max(past ? plan.day : Math.max(plan.day, today + 1), lastDay + 1));
+    let slots = slotCount(clinic.calendar.intervals(day), minutes, GRID_MINUTES);
+    for (let tries = 0; slots === 0 && tries < 14; tries++) {
+      day = openDayOnOrAfter(clinic.calendar, day + 1);
+      slots = slotCount(clinic.calendar.intervals(day), minutes, GRID_MINUTES);
+    }
+    // A past plan moved onto today or later, or a future one moved past the horizon, is dropped.
+    if (slots === 0 || (past ? day >= today : day > horizon)) continue;
+    lastDay = day;
+    const startMinute = slotStart(clinic.calendar.intervals(day), minutes, GRID_MINUTES, rng.int(0, slots - 1));
 
     // Booked at the desk, or by the patient; for a child under 15 by a parent with custody.
     const atDesk = rng.chance(plan.clinicBooks);

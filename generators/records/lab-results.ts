@@ -15,6 +15,7 @@
  * laboratories report them); distributions are rounded from the same sources and chosen so the
  * share of flagged results is plausible, not fitted to data.
  */
+import { openDayOnOrAfter, openDayOnOrBefore, slotCount, slotStart } from '../clinic-calendar.ts';
 import type { LabResult, RecordContext } from '../context.ts';
 import { copenhagenTimestamp, type DayNumber, isWorkingDay } from '../day-calendar.ts';
 import type { ClinicalProfile, Condition, ConditionKey } from './clinical-profile.ts';
@@ -332,17 +333,28 @@ function plan(
   flags: number,
   acute: boolean,
 ): void {
-  let day = target < from ? from : target > todayDay ? todayDay : target;
-  while (day >= from && !isWorkingDay(day)) day--;
-  if (day < from) {
-    day = target < from ? from : target;
-    while (day <= todayDay && !isWorkingDay(day)) day++;
+  const { calendar } = ctx.clinic;
+  const start = target < from ? from : target > todayDay ? todayDay : target;
+  let day = openDayOnOrBefore(calendar, start, from);
+  if (day === undefined) {
+    day = openDayOnOrAfter(calendar, target < from ? from : target);
     if (day > todayDay) return;
   }
-  const first = acute ? FIRST_ACUTE_MINUTE : FIRST_PLANNED_MINUTE;
-  let last = acute ? LAST_ACUTE_MINUTE : LAST_PLANNED_MINUTE;
-  if (day === todayDay && last > LAST_MINUTE_TODAY) last = LAST_MINUTE_TODAY;
-  sessions.push({ day, minute: ctx.rng.int(first, last), mask, flags });
+  // Within the clinic's hours that day: planned samples in the morning, acute ones at any time;
+  // at a clinic that opens only after the planned window, when it is open.
+  let earliest = acute ? FIRST_ACUTE_MINUTE : FIRST_PLANNED_MINUTE;
+  let latest = acute ? LAST_ACUTE_MINUTE : LAST_PLANNED_MINUTE;
+  if (day === todayDay && latest > LAST_MINUTE_TODAY) latest = LAST_MINUTE_TODAY;
+  const intervals = calendar.intervals(day);
+  let count = slotCount(intervals, 1, 1, earliest, latest);
+  if (count === 0) {
+    earliest = 0;
+    latest = day === todayDay ? LAST_MINUTE_TODAY : 24 * 60 - 1;
+    count = slotCount(intervals, 1, 1, earliest, latest);
+    if (count === 0) return;
+  }
+  const minute = slotStart(intervals, 1, 1, ctx.rng.int(0, count - 1), earliest, latest);
+  sessions.push({ day, minute, mask, flags });
 }
 
 function bySample(a: Session, b: Session): number {

@@ -17,6 +17,7 @@
  */
 import type { IsoDate } from '../../domain/time.ts';
 import { CHILD_INFLUENZA_FIRST_SEASON, childInfluenzaOffer } from '../../domain/vaccination.ts';
+import { openDayOnOrAfter } from '../clinic-calendar.ts';
 import type { RecordContext, Vaccination } from '../context.ts';
 import {
   addMonthsToDay,
@@ -188,7 +189,7 @@ function childhoodProgramme(
     if (due > today) break;
     if (due !== visitDue) {
       visitDue = due;
-      visitDay = workingDayOnOrAfter(due + visitDelay(rng, late));
+      visitDay = openDayOnOrAfter(ctx.clinic.calendar, due + visitDelay(rng, late));
     }
     const missed = (MISSED[dose.id] ?? 0.03) + (boy && dose.id === 'hpv-1' ? HPV_BOYS_EXTRA_MISSED : 0);
     if (rng.chance(missed) || (declinesMmr && dose.vaccine === 'MMR')) continue;
@@ -204,7 +205,7 @@ function childhoodProgramme(
         dose.vaccine === 'HPV'
           ? addMonthsToDay(previous.given, HPV_MIN_MONTHS)
           : previous.given + Math.max(28, due - previous.due - 30);
-      day = Math.max(day, workingDayOnOrAfter(earliest));
+      day = Math.max(day, openDayOnOrAfter(ctx.clinic.calendar, earliest));
     }
     if (day > today) continue; // due, not yet given
     series.set(dose.vaccine, { due, given: day });
@@ -220,13 +221,13 @@ function childInfluenza(ctx: RecordContext, birth: DayNumber, today: DayNumber, 
   const birthYear = yearOfDay(birth);
   let first = true;
   for (let year = Math.max(CHILD_INFLUENZA_FIRST_SEASON, birthYear + 2); year <= todayYear; year++) {
-    const day = workingDayOnOrAfter(dayOf(year, 10, 1) + rng.int(0, 75));
+    const day = openDayOnOrAfter(ctx.clinic.calendar, dayOf(year, 10, 1) + rng.int(0, 75));
     if (day > today || day <= birth || !rng.chance(0.85)) continue;
     if (childInfluenzaOffer(patient.birthDate, dayToIso(day)) === undefined) continue;
     const vaccine = year >= 2024 ? FLUENZ : FLUENZ_TETRA;
     drafts.push({ day, product: vaccine, dose: null, givenBy: CLINIC });
     // A child's first influenza vaccination is two doses at least four weeks apart.
-    const second = workingDayOnOrAfter(day + rng.int(28, 42));
+    const second = openDayOnOrAfter(ctx.clinic.calendar, day + rng.int(28, 42));
     if (first && second <= today && childInfluenzaOffer(patient.birthDate, dayToIso(second)) !== undefined) {
       drafts.push({ day: second, product: vaccine, dose: null, givenBy: CLINIC });
     }
@@ -269,8 +270,14 @@ function adultVaccinations(ctx: RecordContext, birth: DayNumber, today: DayNumbe
   const birthYear = yearOfDay(birth);
   const todayYear = yearOfDay(today);
   const add: Add = (day, p, dose, givenBy) => {
-    // Clinics and pharmacies vaccinate on working days; vaccination centres and emergency rooms every day.
-    const d = givenBy === COVID_CENTRE || givenBy === EMERGENCY ? day : workingDayOnOrAfter(day);
+    // The clinic vaccinates on its open days, pharmacies and travel clinics on working days,
+    // vaccination centres and emergency rooms every day.
+    const d =
+      givenBy === COVID_CENTRE || givenBy === EMERGENCY
+        ? day
+        : givenBy === CLINIC
+          ? openDayOnOrAfter(ctx.clinic.calendar, day)
+          : workingDayOnOrAfter(day);
     if (d < adultFrom || d > today) return false;
     drafts.push({ day: d, product: p, dose, givenBy });
     return true;

@@ -18,6 +18,7 @@ import { generateLabResults } from '../../generators/records/lab-results.ts';
 import { generateMedications } from '../../generators/records/medications.ts';
 import { generateReferrals } from '../../generators/records/referrals.ts';
 import { createRng } from '../../generators/rng.ts';
+import { weekdayCalendar } from '../support/clinic-calendar.ts';
 
 const TODAY = '2025-03-14';
 const AS_OF = copenhagenInstant(TODAY, 12);
@@ -66,6 +67,7 @@ function contexts(
       name: 'Lægerne i Testby',
       capabilities: { attachments: true, videoConsultation: true, onlineBooking: true },
       doctors: ['Læge Anne Holm'],
+      calendar: weekdayCalendar(),
     },
     custodians: [],
     ids: createIdFactory(entityToken(tag, k)),

@@ -27,6 +27,7 @@ import { pickWeighted, weightedTable } from '../../generators/records/sampling.t
 import { sortInPlace } from '../../generators/records/sort.ts';
 import { generateVaccinations } from '../../generators/records/vaccinations.ts';
 import { createRng } from '../../generators/rng.ts';
+import { weekdayCalendar } from '../support/clinic-calendar.ts';
 
 const validator = createSchemaValidator(loadContract('platform-journal'));
 const TODAYS: readonly IsoDate[] = ['2025-11-14', '2026-03-29', '2024-12-24', '2031-06-05'];
@@ -86,6 +87,7 @@ function makeContext(seed: string, k: number): RecordContext {
       name: `Lægehuset ${person.lastName()}`,
       capabilities: { attachments: k % 2 === 0, videoConsultation: k % 3 === 0, onlineBooking: true },
       doctors,
+      calendar: weekdayCalendar(),
     },
     custodians,
     ids: createIdFactory(token),

@@ -271,6 +271,49 @@ describe('generated population', () => {
     expect(pairs).toBeGreaterThan(50);
   });
 
+  it("places appointments, blood samples and the clinic's vaccinations within the clinic's own calendar", () => {
+    // s2 as of 2026-07-10 has clinics on their summer holiday around the reference date.
+    let appointments = 0;
+    let samples = 0;
+    let doses = 0;
+    for (const [seed, asOf] of [
+      ['s1', '2026-01-15'],
+      ['s2', '2026-07-10'],
+    ] as const) {
+      const hours = new Map<string, ClinicLine['clinic']['openingHours']>();
+      for (const line of createPopulation({ seed, asOf }).lines(0, 1_500)) {
+        if (line.type === 'clinic') {
+          hours.set(line.clinic.id, line.clinic.openingHours);
+          continue;
+        }
+        const h = hours.get(line.clinicId) as ClinicLine['clinic']['openingHours'];
+        const where = `${seed} #${line.index}`;
+        for (const a of line.journal.appointments) {
+          const last = new Date(Date.parse(a.endsAt) - 60_000);
+          expect(isClinicOpen(h, new Date(a.startsAt)) && isClinicOpen(h, last), `${where} ${a.startsAt}`).toBe(true);
+          appointments++;
+        }
+        for (const r of line.journal.labResults) {
+          expect(isClinicOpen(h, new Date(r.sampledAt)), `${where} sampled ${r.sampledAt}`).toBe(true);
+          samples++;
+        }
+        const doctors = new Set(line.journal.appointments.map((a) => a.practitioner));
+        for (const v of line.journal.vaccinations) {
+          if (!doctors.has(v.givenBy ?? '')) continue; // given elsewhere: a pharmacy, a vaccination centre
+          const closed = h.closedDays.some((d) => d.date === v.givenOn);
+          expect(
+            closed || activeHoliday(h, copenhagenInstant(v.givenOn, 11)) !== undefined,
+            `${where} ${v.givenOn}`,
+          ).toBe(false);
+          doses++;
+        }
+      }
+    }
+    expect(appointments).toBeGreaterThan(10_000);
+    expect(samples).toBeGreaterThan(1_000);
+    expect(doses).toBeGreaterThan(100);
+  });
+
   it('keeps ages right when the reference date is 1 January (no one is born on 1 January)', () => {
     const population = createPopulation({ seed: 'new-year', asOf: '2026-01-01' });
     for (const line of population.lines(0, 2000)) {
