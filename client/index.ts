@@ -100,7 +100,23 @@ export function createAppClient(options: AppClientOptions): AppClient {
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
-    fetch: async (request: Request) => send(request),
+    fetch: async (request: Request) => {
+      try {
+        return await send(request);
+      } catch (error) {
+        // No answer at all (refused, reset, DNS): an AppClientError with status 0, as a dropped
+        // answer in process already is. A cancel by the caller's own signal stays what it was.
+        const name = (error as { name?: unknown } | null)?.name;
+        if (name === 'AbortError' || name === 'TimeoutError') throw error;
+        throw new AppClientError(
+          `${request.method} ${request.url} got no answer: ${(error as Error)?.message ?? String(error)}`,
+          request.method,
+          request.url,
+          0,
+          { cause: error },
+        );
+      }
+    },
     ...(options.headers ? { headers: options.headers } : {}),
   });
   let session: TokenPair | undefined;
