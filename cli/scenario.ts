@@ -5,7 +5,8 @@
  * expectations, printing each as pass or fail with the difference; the exit code is 1 when any
  * fails (2 for a mistake in the call). A running sandbox loads only scenarios it knows (its catalogue, and files given to it
  * with `serve --scenario FILE`): a file it does not know is refused with the way to give it one,
- * since a file's timeline runs inside the sandbox that holds it.
+ * since a file's timeline runs inside the sandbox that holds it, and so is a name it has from
+ * another source (catalogue, file, population) than the local scenario's.
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -64,6 +65,41 @@ function explainFileError(error: unknown, io: CliIo): never {
     throw new UsageError(`${file} is not a valid scenario (${error.issues.length} problem(s))`);
   }
   throw error;
+}
+
+/** What a listed source means, for the message that refuses to run against it. */
+const SOURCE_WORDS: Record<string, string> = {
+  catalogue: "the kit's catalogue scenario",
+  file: 'a scenario file it was started with (`serve --scenario`)',
+  population: 'its generated population',
+};
+
+/**
+ * Refuses `run --base-url` when the sandbox has the scenario's name from another source than the
+ * local one; an unchanged copy of a catalogue file may run against the catalogue's.
+ */
+function refuseOtherSource(
+  arg: string,
+  scenario: Scenario,
+  local: 'catalogue' | 'file',
+  listedAs: string,
+  base: string,
+): void {
+  if (local === 'file' && listedAs === 'catalogue') {
+    const own = catalogueFiles().find((f) => basename(f, '.yaml') === scenario.name);
+    if (own && JSON.stringify(loadScenarioFile(own)) === JSON.stringify(scenario)) return;
+    throw new UsageError(
+      `${arg} is named ${scenario.name} like a scenario of the catalogue but differs from it; the sandbox at ${base} would run the catalogue's: rename the file's scenario, or start the sandbox with \`minlaege-sandbox serve --scenario ${arg}\``,
+    );
+  }
+  const here = local === 'catalogue' ? "the kit's catalogue scenario" : `the file ${arg}`;
+  const fix =
+    local === 'catalogue'
+      ? `run the file the sandbox was started with, or start a sandbox without \`--scenario\` for the catalogue's`
+      : `rename the file's scenario, or start the sandbox with \`minlaege-sandbox serve --scenario ${arg}\``;
+  throw new UsageError(
+    `the sandbox at ${base} has ${scenario.name} as ${SOURCE_WORDS[listedAs] ?? `a ${listedAs} scenario`}, not as ${here}, so the expectations would be checked against another scenario: ${fix}`,
+  );
 }
 
 function printResult(io: CliIo, r: ExpectationResult): void {
@@ -184,17 +220,14 @@ export function registerScenario(program: Command, io: CliIo): void {
             `the sandbox at ${base} does not know the scenario ${scenario.name}; a running sandbox loads only its catalogue and the files it was started with: start it with \`minlaege-sandbox serve --scenario ${arg}\``,
           );
         }
-        // A file named like a catalogue scenario runs against the sandbox's catalogue copy: refuse
-        // it when it says something else, or its expectations would be checked against another
-        // scenario. (A sandbox started with the file itself lists it as source `file`.)
+        // The sandbox runs the scenario it has under the name: when it has it from somewhere else
+        // than this one (the catalogue, a file it was started with, its population), the
+        // expectations would be checked against another scenario. Refuse, but for an unchanged
+        // copy of a catalogue file. (Two different files of one name both list as `file`: telling
+        // them apart needs a content hash from the sandbox.)
         const listedAs = known.find((k) => k.name === scenario.name)?.source;
-        if (resolved.source === 'file' && listedAs === 'catalogue') {
-          const own = catalogueFiles().find((f) => basename(f, '.yaml') === scenario.name);
-          if (!own || JSON.stringify(loadScenarioFile(own)) !== JSON.stringify(scenario)) {
-            throw new UsageError(
-              `${arg} is named ${scenario.name} like a scenario of the catalogue but differs from it; the sandbox at ${base} would run the catalogue's: rename the file's scenario, or start the sandbox with \`minlaege-sandbox serve --scenario ${arg}\``,
-            );
-          }
+        if (listedAs !== undefined && listedAs !== resolved.source) {
+          refuseOtherSource(arg, scenario, resolved.source, listedAs, base);
         }
         session = `scenario-run-${process.pid}-${Date.now().toString(36)}`;
         cleanup = async () => {

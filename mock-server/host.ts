@@ -80,7 +80,7 @@ export interface HostOptions {
   population?: { seed?: string; asOf?: string; patients?: number };
   /** Sandbox time at the start of `default` (default: noon Copenhagen on its reference date). */
   now?: Date;
-  /** More scenarios to offer (the catalogue); `default` is always there. */
+  /** More scenarios to offer (the catalogue); `default` is always there, and no other may take its name. */
   scenarios?: ScenarioDefinition[];
   /** The scenario sessions start from (default: `default`). */
   scenario?: string;
@@ -216,7 +216,16 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
   const privacyMode = options.privacy ?? options.validation ?? 'strict';
   const scenarios = new Map<string, ScenarioDefinition>();
   scenarios.set('default', defaultScenario(options));
-  for (const s of options.scenarios ?? []) scenarios.set(s.name, s);
+  for (const s of options.scenarios ?? []) {
+    // `default` is the population (shaped by `population` and `now`): a scenario under that name
+    // would silently replace it, and `scenario run --base-url` would take one for the other.
+    if (s.name === 'default') {
+      throw new Error(
+        `A scenario cannot be named default (${s.source} scenario "${s.summary}"): the name is reserved for the generated population; rename the scenario`,
+      );
+    }
+    scenarios.set(s.name, s);
+  }
   const startingScenario = options.scenario ?? 'default';
   if (!scenarios.has(startingScenario)) throw new Error(`No scenario named ${startingScenario}`);
 

@@ -13,6 +13,7 @@ import { platformSharingProblem } from '../domain/platform-sharing.ts';
 import { accessUntil } from '../domain/proxy.ts';
 import { POSTAL_TOWNS } from '../domain/regions.ts';
 import { addDays, copenhagenDate, copenhagenInstant, type IsoDate } from '../domain/time.ts';
+import { clinicCalendar } from '../generators/clinic-calendar.ts';
 import { clinicIdentity } from '../generators/clinics.ts';
 import type { JournalClinic, JournalPatient, RecordContext } from '../generators/context.ts';
 import { asciiSlug, danishPhone } from '../generators/danish-text.ts';
@@ -104,6 +105,38 @@ function expectedOf(store: SandboxStore, line: PatientLine, parentIds: string[],
   };
 }
 
+/**
+ * The local part of a person's e-mail address: `first.last` in ASCII, what folds of the two (a
+ * name word may fold to nothing: `王`, `-`), or the handle when neither does; at most the 64
+ * characters a mailbox name may have.
+ * @example emailLocalPart('Søren', 'Ærø', 'soeren') // 'soeren.aeroe'
+ */
+export function emailLocalPart(first: string, last: string, handle: string): string {
+  const local = [asciiSlug(first), asciiSlug(last)].filter((slug) => slug !== '').join('.') || handle;
+  return local.slice(0, 64).replace(/\.$/, '');
+}
+
+/**
+ * Gives the generated patients who drew one of the file's CPR numbers the next free number of
+ * their birth date and sex, in their relatives' custody links too.
+ */
+function renumberGenerated(store: SandboxStore, taken: Set<string>, next: (birthDate: IsoDate, sex: Sex) => string) {
+  const renumbered = new Map<string, string>();
+  for (const line of store.patients.values()) {
+    const { patient } = line;
+    if (!taken.has(patient.cpr)) continue;
+    const cpr = next(patient.birthDate, patient.sex as Sex);
+    renumbered.set(patient.cpr, cpr);
+    patient.cpr = cpr;
+  }
+  if (renumbered.size === 0) return;
+  for (const line of store.patients.values()) {
+    for (const link of [...line.patient.children, ...line.patient.custodians]) {
+      link.cpr = renumbered.get(link.cpr) ?? link.cpr;
+    }
+  }
+}
+
 /** Builds the scenario's store, timeline and handle ids. The scenario must have passed checkScenario. */
 export function buildScenario(s: Scenario): BuiltScenario {
   const start = instantOf(s.start, new Date(0));
@@ -165,6 +198,21 @@ export function buildScenario(s: Scenario): BuiltScenario {
   // The people: demographics first (livesWith may point forwards), then links, then journals.
   const ids = new Map<string, string>();
   const usedCprs = new Set([...store.patients.values()].map((l) => l.patient.cpr));
+  // The file's CPR numbers are the file's: taken before anyone is numbered, and a generated patient
+  // who drew one of them is renumbered instead (expectations may name the file's numbers).
+  const fileCprs = new Set(s.people.flatMap((p) => (p.cpr ? [p.cpr] : [])));
+  for (const cpr of fileCprs) usedCprs.add(cpr);
+  const nextCpr = (birthDate: IsoDate, sex: Sex): string => {
+    for (let k = 0; ; k++) {
+      if (k >= syntheticCprCount(birthDate, sex)) throw new RangeError(`No synthetic CPR left for ${birthDate}`);
+      const cpr = syntheticCpr(birthDate, sex, k);
+      if (!usedCprs.has(cpr)) {
+        usedCprs.add(cpr);
+        return cpr;
+      }
+    }
+  };
+  renumberGenerated(store, fileCprs, nextCpr);
   const specs = new Map(s.people.map((p) => [p.handle, p]));
   const surnames = new Map<string, string>();
   const addresses = new Map<string, JournalPatient['address']>();
@@ -211,12 +259,7 @@ export function buildScenario(s: Scenario): BuiltScenario {
         (typeof p.age === 'string'
           ? (birthDateFromAge(p.age, start) as IsoDate)
           : birthDateAtAge(rng, p.age ?? rng.int(20, 80), asOf)));
-    let cpr = p.cpr;
-    for (let k = 0; cpr === undefined || usedCprs.has(cpr); k++) {
-      if (k >= syntheticCprCount(birthDate, sex)) throw new RangeError(`No synthetic CPR left for ${birthDate}`);
-      cpr = syntheticCpr(birthDate, sex, k);
-    }
-    usedCprs.add(cpr);
+    const cpr = p.cpr ?? nextCpr(birthDate, sex);
     faker.reseed(rng);
     // A handle that is a first name (`mette`) is the person's first name, so a tester reads the
     // same name in answers; the generated one is drawn regardless, keeping the other draws as they were.
@@ -236,7 +279,7 @@ export function buildScenario(s: Scenario): BuiltScenario {
       address: addressOf(p.handle),
       addressProtected: p.addressProtected ?? false,
       phone: age >= 12 ? danishPhone(rng, 'mobile') : null,
-      email: age >= 15 ? `${asciiSlug(name.split(' ')[0] ?? 'post')}.${asciiSlug(surnameOf(p.handle))}@mail.dk` : null,
+      email: age >= 15 ? `${emailLocalPart(name.split(' ')[0] ?? '', surnameOf(p.handle), p.handle)}@mail.dk` : null,
       children: [],
       custodians: [],
     };
@@ -287,6 +330,9 @@ export function buildScenario(s: Scenario): BuiltScenario {
 
   const eventIds = new Map<number, string>();
   const factories = new Map<string, ReturnType<typeof createIdFactory>>();
+  // The generated records fall on the days this clinic is open: its hours, closed days and
+  // holidays as the file gave them, not the generated clinic's.
+  const calendar = clinicCalendar(clinic.openingHours);
   for (const p of s.people) {
     const line = lines.get(p.handle) as PatientLine;
     const { patient } = line;
@@ -306,7 +352,13 @@ export function buildScenario(s: Scenario): BuiltScenario {
         ageYears: ageOn(patient.birthDate, asOf),
         ownAppUseFrom,
       },
-      clinic: { id: clinic.id, name: clinic.name, capabilities: clinic.capabilities, doctors: generated.doctors },
+      clinic: {
+        id: clinic.id,
+        name: clinic.name,
+        capabilities: clinic.capabilities,
+        doctors: generated.doctors,
+        calendar,
+      },
       custodians: asOf < ownAppUseFrom ? patient.custodians.map((c) => ({ name: c.name })) : [],
       ids: idFactory,
     };

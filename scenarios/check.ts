@@ -1,15 +1,18 @@
 /**
  * Checks a scenario: against its JSON Schema (`contracts/scenario.schema.json`, compiled once),
  * then what a schema cannot say: every handle used is defined once, links and timeline events
- * name the right kind of thing, dates are real, a given CPR number is synthetic. Each issue has a
- * path into the scenario, which the YAML loader turns into a line and column.
+ * name the right kind of thing, dates are real, ages and birth dates have a synthetic CPR number,
+ * a given CPR number is synthetic, one person's only, and agrees with the age given, and the name
+ * is not the population's `default`. Each issue has a path into the scenario, which the YAML
+ * loader turns into a line and column.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { populationBounds } from '../contracts/index.ts';
 import { kitFile } from '../contracts/kit-files.ts';
 import { cprBirthDate, cprSex, isSynthetic, REFERENCE_YEARS, SYNTHETIC_BIRTH_YEARS } from '../domain/cpr.ts';
-import { copenhagenDate, inSandboxTime, isIsoDate } from '../domain/time.ts';
+import { addDays, addYears, copenhagenDate, inSandboxTime, isIsoDate } from '../domain/time.ts';
+import { ageOn } from '../generators/people.ts';
 import { birthDateFromAge, dateOf, instantOf, parseOffset } from './time.ts';
 import type { AnswerSpec, Scenario } from './types.ts';
 
@@ -93,14 +96,18 @@ function describe(error: ErrorObject): ScenarioIssue | undefined {
         path,
         message: `expected ${parent?.description ?? `text matching ${params.pattern}`}, got ${shown(error.data)}`,
       };
+    case 'minLength':
+      return { path, message: `expected at least ${String(params.limit)} character(s), got ${shown(error.data)}` };
+    case 'maxLength':
+      return { path, message: `expected at most ${String(params.limit)} characters, got ${String(error.data).length}` };
     case 'oneOf':
       return /Expectation/.test(error.schemaPath) || path[0] === 'expectations'
         ? { path, message: 'expected either "request" (with "as") or "race" with "others"' }
         : { path, message: 'expected exactly one of the allowed forms' };
     case 'not':
-      return path[0] === 'people'
-        ? { path, message: 'give "age" or "birthDate", not both' }
-        : { path, message: 'this combination of properties is not allowed' };
+      if (path[0] === 'people' && path.length === 2) return { path, message: 'give "age" or "birthDate", not both' };
+      // A value that must not be there says why in its description (a GET request's body).
+      return { path, message: parent?.description ?? 'this combination of properties is not allowed' };
     case 'if':
       return undefined; // the branch's own errors say what is wrong
     default:
@@ -144,6 +151,14 @@ const isId = (text: string) => /^[a-z]{3}_/.test(text);
 export function semanticIssues(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const add = (path: ScenarioPath, message: string) => issues.push({ path, message });
+  // The host always offers the generated population as `default`; a scenario of that name would
+  // either replace it or be mistaken for it by `run --base-url`.
+  if (s.name === 'default') {
+    add(
+      ['name'],
+      'the name "default" is reserved for the generated population every sandbox offers; choose another name',
+    );
+  }
   const start = instantOf(s.start, new Date(0));
   if (Number.isNaN(start.getTime())) {
     add(['start'], `expected a real instant, got ${JSON.stringify(s.start)}`);
@@ -195,6 +210,16 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
       add(['people', i, 'handle'], `the handle "${p.handle}" is already used by another person`);
     else people.set(p.handle, i);
   });
+  const asOf = copenhagenDate(start);
+  const cprs = new Map<string, string>();
+  const checkBirthYear = (earliest: number, latest: number, path: ScenarioPath, got: string) => {
+    if (earliest < SYNTHETIC_BIRTH_YEARS.from || latest > SYNTHETIC_BIRTH_YEARS.to) {
+      add(
+        path,
+        `a birth year from ${SYNTHETIC_BIRTH_YEARS.from} to ${SYNTHETIC_BIRTH_YEARS.to} (what a synthetic CPR number can encode), got ${got}`,
+      );
+    }
+  };
   s.people.forEach((p, i) => {
     const at = (...rest: ScenarioPath) => ['people', i, ...rest];
     let birthDate = p.birthDate;
@@ -217,22 +242,38 @@ export function semanticIssues(s: Scenario): ScenarioIssue[] {
       if (birthDate > dateOf(s.start, start))
         add(at(p.birthDate ? 'birthDate' : 'age'), `the birth date ${birthDate} is after the start`);
       const year = Number(birthDate.slice(0, 4));
-      if (year < SYNTHETIC_BIRTH_YEARS.from || year > SYNTHETIC_BIRTH_YEARS.to) {
-        add(
-          at(p.birthDate ? 'birthDate' : 'age'),
-          `a birth year from ${SYNTHETIC_BIRTH_YEARS.from} to ${SYNTHETIC_BIRTH_YEARS.to} (what a synthetic CPR number can encode), got ${year}`,
-        );
-      }
+      checkBirthYear(year, year, at(p.birthDate ? 'birthDate' : 'age'), String(year));
+    }
+    if (typeof p.age === 'number' && p.cpr === undefined) {
+      // Whole years: the build draws the birth date from the year up to the latest birthday that
+      // gives the age (generators/households.ts birthDateAtAge), so both ends must be encodable.
+      const latest = addYears(asOf, -p.age);
+      const earliest = Number(addDays(latest, -364).slice(0, 4));
+      const last = Number(latest.slice(0, 4));
+      const years = earliest === last ? String(last) : `${earliest} or ${last}`;
+      checkBirthYear(earliest, last, at('age'), `${years} for age ${p.age} at the start`);
     }
     if (p.cpr !== undefined) {
+      const other = cprs.get(p.cpr);
+      if (other !== undefined)
+        add(at('cpr'), `the CPR number ${p.cpr} is already ${other}'s; every person needs their own`);
+      else cprs.set(p.cpr, p.handle);
       if (!isSynthetic(p.cpr)) {
         add(
           at('cpr'),
           `expected a CPR number from the synthetic scheme (it fails modulus-11 on purpose, see domain/cpr.ts); ${p.cpr} could belong to a real person`,
         );
       } else {
-        if (birthDate !== undefined && cprBirthDate(p.cpr) !== birthDate)
-          add(at('cpr'), `the CPR number encodes ${cprBirthDate(p.cpr)}, not the birth date ${birthDate}`);
+        const encoded = cprBirthDate(p.cpr);
+        if (birthDate !== undefined && encoded !== birthDate)
+          add(at('cpr'), `the CPR number encodes ${encoded}, not the birth date ${birthDate}`);
+        else if (birthDate === undefined && encoded > asOf)
+          add(at('cpr'), `the CPR number encodes ${encoded}, after the start`);
+        else if (typeof p.age === 'number' && ageOn(encoded, asOf) !== p.age)
+          add(
+            at('cpr'),
+            `the CPR number encodes ${encoded}, ${ageOn(encoded, asOf)} years old at the start, not ${p.age}`,
+          );
         if (p.sex !== undefined && cprSex(p.cpr) !== p.sex)
           add(at('cpr'), `the CPR number encodes ${cprSex(p.cpr)}, not ${p.sex}`);
       }

@@ -150,6 +150,56 @@ describe('minlaege-sandbox scenario', () => {
     }
   });
 
+  it('refuses to run a GET request with a body: exit 2 with file:line, not a TypeError and exit 1', async () => {
+    const file = join(dir, 'get-body.yaml');
+    writeFileSync(file, FAILING.replace('path: /me }', 'path: /me, body: { x: 1 } }'));
+    for (const command of [
+      ['scenario', 'validate', file],
+      ['scenario', 'run', file],
+    ]) {
+      const c = capture();
+      expect(await run(command, c.io)).toBe(2);
+      expect(c.err()).toContain(`${file}:10:46: no body on a GET request`);
+      expect(c.err()).not.toMatch(/TypeError|\n\s+at /);
+    }
+  });
+
+  it('run --base-url refuses whenever the sandbox has the name from another source than the local one (exit 2)', async () => {
+    // A sandbox started with its own file named lapsed-consent, and another whose my-served-scenario
+    // is its population: neither may check the local scenario's expectations.
+    const listed = [
+      { name: 'default', summary: 'The generated population', source: 'population' },
+      { name: 'lapsed-consent', summary: 'My own variant', source: 'file' },
+      { name: 'my-served-scenario', summary: 'Not this one', source: 'population' },
+    ];
+    const server = createServer((req, res) => {
+      if (req.method === 'GET' && req.url === '/__sandbox/scenarios') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: listed }));
+      } else res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const catalogued = capture();
+      expect(await run(['scenario', 'run', 'lapsed-consent', '--base-url', base], catalogued.io)).toBe(2);
+      expect(catalogued.err()).toMatch(
+        /has lapsed-consent as a scenario file it was started with .*, not as the kit's catalogue scenario/,
+      );
+      const file = capture();
+      expect(await run(['scenario', 'run', mine, '--base-url', base], file.io)).toBe(2);
+      expect(file.err()).toMatch(/has my-served-scenario as its generated population, not as the file /);
+      for (const c of [catalogued, file]) expect(c.err().split('\n').filter(Boolean)).toHaveLength(1);
+      // A file named default is refused before the sandbox is asked.
+      const named = join(dir, 'named-default.yaml');
+      writeFileSync(named, MINE.replace('name: my-served-scenario', 'name: default'));
+      const reserved = capture();
+      expect(await run(['scenario', 'run', named, '--base-url', base], reserved.io)).toBe(2);
+      expect(reserved.err()).toContain(`${named}:1:7: the name "default" is reserved`);
+    } finally {
+      server.close();
+    }
+  });
+
   it('refuses a YAML alias bomb with a message naming the file (exit 2)', async () => {
     const file = join(dir, 'laughs.yaml');
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];

@@ -189,3 +189,99 @@ describe('loader errors name file, line and column', () => {
     ]);
   });
 });
+
+// What validate used to pass and the run then crashed on, or quietly did otherwise than the file says.
+describe('the loader refuses what the run cannot do as written', () => {
+  const at1960 = (text: string) => text.replace('start: 2026-01-15T10:00:00+01:00', 'start: 1960-06-15T10:00:00+01:00');
+
+  it('a GET request with a body, at the body (a race request too)', () => {
+    expect(issuesOf(BASE.replace("vaccinations' }", "vaccinations', body: { x: 1 } }"))).toEqual([
+      '16:73 no body on a GET request (fetch refuses to send one); remove "body", or use PUT or POST (at expectations.0.request.body)',
+    ]);
+    const race = BASE.replace(
+      "    as: mette\n    request: { method: GET, path: '/patients/{ida}/vaccinations' }\n    expect: { status: 200 }\n",
+      [
+        '    race:',
+        "      - { as: mette, request: { method: GET, path: '/me', body: [] } }",
+        "      - { as: mette, request: { method: POST, path: '/me', body: {} } }",
+        '    expect: { status: 200 }',
+        '    others: { status: 405 }',
+        '',
+      ].join('\n'),
+    );
+    expect(issuesOf(race)).toEqual([
+      expect.stringMatching(/^16:65 no body on a GET request .*\(at expectations\.0\.race\.0\.request\.body\)$/),
+    ]);
+    // HEAD is no method a scenario sends; DELETE may carry a body.
+    expect(issuesOf(BASE.replace('method: GET', 'method: HEAD'))).toEqual([
+      expect.stringMatching(/^16:24 expected one of: GET, PUT, POST, DELETE, got "HEAD"/),
+    ]);
+    expect(
+      issuesOf(
+        BASE.replace(
+          "method: GET, path: '/patients/{ida}/vaccinations' }",
+          'method: DELETE, path: /me/consent, body: {} }',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('an integer age whose birth year no synthetic CPR number can encode, the year before the birthday included', () => {
+    expect(issuesOf(at1960(BASE.replace('age: 42', 'age: 110')))).toEqual([
+      '7:10 a birth year from 1858 to 2057 (what a synthetic CPR number can encode), got 1849 or 1850 for age 110 at the start (at people.0.age)',
+    ]);
+    // 102 on 15 June 1960: born between 16 June 1857 and 15 June 1858.
+    expect(issuesOf(at1960(BASE.replace('age: 42', 'age: 102')))).toEqual([
+      expect.stringMatching(/^7:10 a birth year from 1858 to 2057 .*got 1857 or 1858 for age 102/),
+    ]);
+    expect(issuesOf(at1960(BASE.replace('age: 42', 'age: 101')))).toEqual([]);
+    // 102 on 31 December 1960: born in 1858 whatever the day.
+    const newYearsEve = BASE.replace('start: 2026-01-15T10:00:00+01:00', 'start: 1960-12-31T10:00:00+01:00');
+    expect(issuesOf(newYearsEve.replace('age: 42', 'age: 102'))).toEqual([]);
+  });
+
+  it('an integer age the CPR number does not give at the start, and a CPR number born after it', () => {
+    expect(issuesOf(BASE.replace('    age: 42\n', "    cpr: '150385-9998'\n    age: 10\n"))).toEqual([
+      '7:10 the CPR number encodes 1985-03-15, 40 years old at the start, not 10 (at people.0.cpr)',
+    ]);
+    expect(issuesOf(BASE.replace('    age: 42\n', "    cpr: '150385-9998'\n    age: 40\n"))).toEqual([]);
+    expect(issuesOf(BASE.replace('    age: 42\n', "    cpr: '050530-9998'\n"))).toEqual([
+      '7:10 the CPR number encodes 2030-05-05, after the start (at people.0.cpr)',
+    ]);
+  });
+
+  it('two people with one CPR number, at the second', () => {
+    const text = BASE.replace('    age: 42\n', "    cpr: '150385-9998'\n").replace(
+      '    age: 4\n',
+      "    cpr: '150385-9998'\n",
+    );
+    expect(issuesOf(text)).toEqual([
+      "10:10 the CPR number 150385-9998 is already mette's; every person needs their own (at people.1.cpr)",
+    ]);
+  });
+
+  it('a lab result value the journal contract refuses (empty, or over 50 characters)', () => {
+    const lab = (value: string) =>
+      BASE.replace(
+        '    consent: given\n',
+        `    consent: given\n    records:\n      labResults:\n        - { handle: hb, npuCode: NPU02319, name: Hb, value: ${value}, sampled: -P1D }\n`,
+      );
+    expect(issuesOf(lab("''"))).toEqual([
+      '11:61 expected at least 1 character(s), got "" (at people.0.records.labResults.0.value)',
+    ]);
+    expect(issuesOf(lab(`'${'x'.repeat(51)}'`))).toEqual([
+      '11:61 expected at most 50 characters, got 51 (at people.0.records.labResults.0.value)',
+    ]);
+    for (const fine of [`'${'x'.repeat(50)}'`, "'<4'", '8.1', '0']) expect(issuesOf(lab(fine))).toEqual([]);
+  });
+
+  it('the name default, which is the sandbox population', () => {
+    expect(issuesOf(BASE.replace('name: t-scenario', 'name: default'))).toEqual([
+      '1:7 the name "default" is reserved for the generated population every sandbox offers; choose another name (at name)',
+    ]);
+  });
+
+  it('accepts method-not-allowed as an expected problem', () => {
+    expect(issuesOf(BASE.replace('{ status: 200 }', '{ status: 405, problem: method-not-allowed }'))).toEqual([]);
+  });
+});
