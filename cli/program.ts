@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ScenarioFileError } from '../scenarios/load.ts';
+import { ScenarioSetupError } from '../scenarios/run.ts';
 import { registerContracts } from './contracts.ts';
 import { UsageError } from './errors.ts';
 import { registerGenerate } from './generate.ts';
@@ -79,7 +80,10 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       return EXIT_USAGE;
     }
     io.err(`minlaege-sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
-    // A scenario file's problems (serve --scenario FILE) are the caller's input, as a bad option is.
-    return error instanceof UsageError || error instanceof ScenarioFileError ? EXIT_USAGE : 1;
+    // A scenario file's problems (serve --scenario FILE) are the caller's input, as a bad option is,
+    // and a sandbox that would not set a scenario up ran nothing: exit 1 means an expectation failed.
+    return error instanceof UsageError || error instanceof ScenarioFileError || error instanceof ScenarioSetupError
+      ? EXIT_USAGE
+      : 1;
   }
 }

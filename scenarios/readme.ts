@@ -53,7 +53,7 @@ expectations:
 minlaege-sandbox scenario list                    # the catalogue
 minlaege-sandbox scenario show fully-booked       # what a scenario sets up and expects
 minlaege-sandbox scenario validate my.yaml        # every problem as file:line:column; exit 2 if any
-minlaege-sandbox scenario run my.yaml             # in process; exit 1 when an expectation fails, 2 for a bad file
+minlaege-sandbox scenario run my.yaml             # in process; exit 1 when an expectation fails, 2 when it cannot run
 minlaege-sandbox serve --scenario my.yaml         # a sandbox that starts with it (and lists the catalogue)
 minlaege-sandbox scenario run my.yaml --base-url http://127.0.0.1:4010   # against that sandbox
 \`\`\`

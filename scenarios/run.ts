@@ -15,6 +15,14 @@ import type { AnswerSpec, RequestSpec, Scenario } from './types.ts';
 /** Something that answers HTTP requests by path: a host's `app.request`, or fetch at a base URL. */
 export type RunTarget = (path: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * The sandbox would not set the scenario up (a refused load or clock move, another scenario in the
+ * session): the run could not check anything, as distinct from an expectation that failed.
+ */
+export class ScenarioSetupError extends Error {
+  override readonly name = 'ScenarioSetupError';
+}
+
 export interface ExpectationResult {
   name: string;
   /** The moment on the timeline (`P0D` when not given). */
@@ -168,7 +176,7 @@ export async function runScenario(scenario: Scenario, target: RunTarget, options
   const control = async (method: string, path: string, body?: unknown) => {
     const answer = await call(method, path, body);
     if (answer.status >= 300) {
-      throw new Error(`${method} ${path} answered ${answer.status}${problemLine(answer.body)}`);
+      throw new ScenarioSetupError(`${method} ${path} answered ${answer.status}${problemLine(answer.body)}`);
     }
     return answer.body as Record<string, unknown>;
   };
@@ -176,7 +184,7 @@ export async function runScenario(scenario: Scenario, target: RunTarget, options
   if (options.load) await control('PUT', '/__sandbox/scenario', { name: scenario.name });
   const loaded = await control('GET', '/__sandbox/scenario');
   if (loaded.name !== scenario.name) {
-    throw new Error(`the sandbox session holds the scenario ${String(loaded.name)}, not ${scenario.name}`);
+    throw new ScenarioSetupError(`the sandbox session holds the scenario ${String(loaded.name)}, not ${scenario.name}`);
   }
   const start = new Date(String(loaded.start));
 

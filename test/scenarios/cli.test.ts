@@ -200,6 +200,28 @@ describe('minlaege-sandbox scenario', () => {
     }
   });
 
+  it('run --base-url exits 2, not 1, when the sandbox will not set the scenario up', async () => {
+    const server = createServer((req, res) => {
+      if (req.method === 'GET' && req.url === '/__sandbox/scenarios') {
+        const items = [{ name: 'lapsed-consent', summary: 'The catalogue scenario', source: 'catalogue' }];
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items }));
+      } else if (req.method === 'PUT' && req.url === '/__sandbox/scenario') {
+        const problem = { type: 'about:blank', title: 'Busy', status: 409, detail: 'another load is under way' };
+        res.writeHead(409, { 'content-type': 'application/problem+json' }).end(JSON.stringify(problem));
+      } else res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const c = capture();
+      expect(await run(['scenario', 'run', 'lapsed-consent', '--base-url', base], c.io)).toBe(2);
+      expect(c.err()).toMatch(/PUT \/__sandbox\/scenario answered 409/);
+      expect(c.err()).not.toMatch(/\n\s+at /);
+    } finally {
+      server.close();
+    }
+  });
+
   it('refuses a YAML alias bomb with a message naming the file (exit 2)', async () => {
     const file = join(dir, 'laughs.yaml');
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
