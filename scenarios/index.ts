@@ -9,5 +9,12 @@ export * from './builder.ts';
 export { catalogueDefinitions, catalogueFiles, loadCatalogue, scenarioDefinition } from './catalogue.ts';
 export { type InProcessRunOptions, runScenarioInProcess } from './in-process.ts';
 export { loadScenarioFile, loadScenarioText, ScenarioFileError } from './load.ts';
-export { type ExpectationResult, type RunOptions, type RunReport, type RunTarget, runScenario } from './run.ts';
+export {
+  type ExpectationResult,
+  type RunOptions,
+  type RunReport,
+  type RunTarget,
+  runScenario,
+  ScenarioSetupError,
+} from './run.ts';
 export type * from './types.ts';
