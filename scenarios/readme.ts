@@ -66,8 +66,10 @@ scenario that differs from it, a catalogue name the sandbox has from its own fil
 is the generated population's name and no scenario's. Against a platform without the control API
 it cannot run. An expectation checks \`status\`, \`problem\` (a
 kind such as \`consent-lapsed\`), \`present\` and \`absent\` (handles of people or records),
-\`count\`, and \`body\` (a subset of the answer; \`null\` means nothing there, absent or null); a
-\`race\` sends its requests at once. Timeline events: \`doctor-replies\`, \`lab-result\`,
+\`count\`, and \`body\` (a subset of the answer: objects may have more members, arrays must match
+whole and in order, text such as an instant matches as written; \`null\` means nothing there,
+absent or null; for a list, \`count\`, \`present\` and \`absent\` see every page and \`body\` the
+first); a \`race\` sends its requests at once. Timeline events: \`doctor-replies\`, \`lab-result\`,
 \`consent-withdrawn\`, \`consent-given\`, \`clinic-holiday\`, \`journal-down\`, \`journal-up\`. Pact
 provider states name scenarios as \`scenario <name>\` (with \`as: <handle>\` for a ready token). In
 code, \`minlaege-sandbox/scenarios\` has the same: \`runScenarioInProcess(loadScenarioFile('my.yaml'))\`
