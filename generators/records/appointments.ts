@@ -11,15 +11,15 @@
  * (Danmarks Statistik, "Sygesikringsydelser"; PLO "Fakta om almen praksis"); the standard
  * consultation is 15 minutes, annual controls of chronic illness 30. The child health
  * examinations at 5 weeks, 5 months and 1, 2, 3, 4 and 5 years are Sundhedsstyrelsen's
- * ("Vejledning om forebyggende sundhedsydelser til børn og unge"); vaccinations follow
- * domain/vaccination.ts.
+ * ("Vejledning om forebyggende sundhedsydelser til børn og unge"); vaccination visits are the
+ * ones generators/records/programme.ts decides, so a past one is on the day its doses were given.
  */
 
 import { openDayOnOrAfter, slotCount, slotStart } from '../clinic-calendar.ts';
 import type { Appointment, RecordContext } from '../context.ts';
 import { addMonthsToDay, copenhagenTimestamp, type DayNumber, isoToDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
-import { type ProgrammeSource, programmeSource } from './programme.ts';
+import { PROGRAMME_HISTORY_FROM, type ProgrammeSource, programmeSource, type ScheduledDose } from './programme.ts';
 import { pickWeighted, poisson, type WeightedTable, weightedTable } from './sampling.ts';
 import { sortInPlace } from './sort.ts';
 
@@ -178,7 +178,9 @@ const CHRONIC_CARE_BY_AGE: readonly (WeightedTable<ChronicCare> | null)[] = Obje
 );
 
 /** Child health examinations at the GP (Sundhedsstyrelsen): age in months (5 weeks as 0), label. */
-const CHILD_EXAMS: readonly (readonly [number, string])[] = Object.freeze([
+type Exam = readonly [months: number, label: string];
+const NO_EXAMS: readonly Exam[] = Object.freeze([]);
+const CHILD_EXAMS: readonly Exam[] = Object.freeze([
   [0, 'Børneundersøgelse 5 uger'],
   [5, 'Børneundersøgelse 5 måneder'],
   [12, 'Børneundersøgelse 1 år'],
@@ -272,15 +274,19 @@ interface Plan {
   clinicBooks: number;
 }
 
+/** Past programme visits of a patient who has none: every adult. */
+const NO_PLANS: readonly Plan[] = Object.freeze([]);
+
 /**
  * The patient's appointments, sorted by start: completed and cancelled ones in the past two to
  * three years, booked ones in the next six weeks, all on the clinic's open days within its hours,
  * Copenhagen time. `programme` is the child's vaccination programme (generateJournal shares one
- * with the vaccinations; by default it is read from domain/vaccination.ts).
+ * with the vaccinations, so that a past vaccination visit is on the day its doses were given; by
+ * default one is decided for this call).
  */
 export function generateAppointments(
   ctx: RecordContext,
-  programme: ProgrammeSource = programmeSource(ctx.patient),
+  programme: ProgrammeSource = programmeSource(ctx),
 ): Appointment[] {
   const { rng, patient, clinic } = ctx;
   const today = isoToDay(ctx.today);
@@ -290,10 +296,14 @@ export function generateAppointments(
   const horizon = today + UPCOMING_DAYS;
   const profile = profileOf(patient.ageYears, patient.sex);
   const plans: Plan[] = [];
+  let held = NO_PLANS;
 
-  // Examinations run to 5 years and HPV to 12½; the window reaches three years back.
-  if (patient.ageYears <= 8 || (patient.ageYears >= 11 && patient.ageYears <= 16)) {
-    childProgramme(ctx, programme, birth, start, horizon, plans);
+  // Examinations run to 5 years; programme doses, however late, are given by 14 (HPV 2 is due at
+  // 12½), and the window reaches three years back.
+  if (patient.ageYears <= 8 || (patient.ageYears < 18 && patient.birthDate >= PROGRAMME_HISTORY_FROM)) {
+    const visits: Plan[] = [];
+    childProgramme(ctx, programme, birth, start, today, horizon, plans, visits);
+    held = visits;
   }
 
   // General consultations, past and upcoming.
@@ -314,62 +324,58 @@ export function generateAppointments(
 
   if (rng.chance(profile.chronic)) chronicControls(ctx, start, horizon, plans);
 
-  return schedule(ctx, plans, today, horizon, clinic.capabilities.videoConsultation);
+  return schedule(ctx, plans, held, today, horizon, clinic.capabilities.videoConsultation);
 }
 
-/** A child health examination or vaccination visit, on its due day. */
-interface Visit {
-  readonly due: DayNumber;
-  readonly label: string;
-  readonly minutes: number;
-}
-
-/** Child health examinations and programme vaccinations (merged when due within two weeks). */
+/**
+ * Child health examinations and programme vaccination visits. A visit is merged into an
+ * examination due within two weeks of its doses, which then takes the visit's day. Past visits
+ * (the doses were given) go to `held`, to be placed on exactly their day; upcoming ones and the
+ * examinations held without vaccination go to `plans`.
+ */
 function childProgramme(
   ctx: RecordContext,
   programme: ProgrammeSource,
   birth: DayNumber,
   start: DayNumber,
+  today: DayNumber,
   horizon: DayNumber,
   plans: Plan[],
+  held: Plan[],
 ): void {
   const { rng, patient } = ctx;
-  const exams = patient.ageYears <= 8 ? CHILD_EXAMS : [];
+  const exams = patient.ageYears <= 8 ? CHILD_EXAMS : NO_EXAMS;
   const examDue = exams.map(([months]) => (months === 0 ? birth + 35 : addMonthsToDay(birth, months)));
-  // Whether a vaccination visit was merged into the examination of the same index.
-  const withVaccination = exams.map(() => false);
-  const visits: Visit[] = [];
-  // Doses due on the same day are one visit, merged into an examination within two weeks of it.
-  const vaccinationVisit = (due: DayNumber, labels: string): void => {
-    const exam = examDue.findIndex((d) => Math.abs(d - due) <= 14);
-    if (exam >= 0) withVaccination[exam] = true;
-    else visits.push({ due, label: `Vaccination (${labels})`, minutes: 15 });
-  };
-  // The programme is in due order, so doses due on one day are adjacent.
-  let groupDue = Number.NaN;
-  let labels = '';
-  for (const { dose, dueDay } of programme()) {
-    if (dueDay === groupDue) {
-      labels += ` og ${dose.label}`;
-      continue;
-    }
-    if (labels !== '') vaccinationVisit(groupDue, labels);
-    groupDue = dueDay;
-    labels = dose.label;
+  // Whether the examination of the same index is held at a vaccination visit.
+  const merged = exams.map(() => false);
+  for (const { day, doses } of programme().visits) {
+    const exam = examOf(examDue, merged, doses);
+    if (exam >= 0) merged[exam] = true;
+    if (day < start || day > horizon) continue;
+    let labels = '';
+    for (const { dose } of doses) labels = labels === '' ? dose.label : `${labels} og ${dose.label}`;
+    const label = exam >= 0 ? `${(exams[exam] as Exam)[1]} og vaccination (${labels})` : `Vaccination (${labels})`;
+    const plan: Plan = { day, reason: label, minutes: exam >= 0 ? 30 : 15, mode: 'in-person', clinicBooks: 0.4 };
+    (day < today ? held : plans).push(plan);
   }
-  if (labels !== '') vaccinationVisit(groupDue, labels);
   exams.forEach(([, label], i) => {
     const due = examDue[i] as DayNumber;
-    visits.push({ due, label: withVaccination[i] ? `${label} og vaccination` : label, minutes: 30 });
-  });
-  for (const v of visits) {
-    if (v.due > horizon || v.due + 120 < start) continue;
+    if (merged[i] || due > horizon || due + 120 < start) return;
     // Most families come within three weeks of the due date; one in eight not at all.
     const attends = rng.chance(0.88);
-    const day = v.due + (rng.chance(0.8) ? rng.int(0, 21) : rng.int(22, 90));
-    if (!attends || day < start || day > horizon) continue;
-    plans.push({ day, reason: v.label, minutes: v.minutes, mode: 'in-person', clinicBooks: 0.4 });
+    const day = due + (rng.chance(0.8) ? rng.int(0, 21) : rng.int(22, 90));
+    if (!attends || day < start || day > horizon) return;
+    plans.push({ day, reason: label, minutes: 30, mode: 'in-person', clinicBooks: 0.4 });
+  });
+}
+
+/** The first examination not yet merged that is due within two weeks of one of the doses, or -1. */
+function examOf(examDue: readonly DayNumber[], merged: readonly boolean[], doses: readonly ScheduledDose[]): number {
+  for (let i = 0; i < examDue.length; i++) {
+    if (merged[i]) continue;
+    for (const { dueDay } of doses) if (Math.abs((examDue[i] as DayNumber) - dueDay) <= 14) return i;
   }
+  return -1;
 }
 
 /** Regular controls of one or two chronic illnesses, from the window's start to the horizon. */
@@ -402,26 +408,32 @@ function byDay(a: Plan, b: Plan): number {
   return a.day - b.day;
 }
 
-/** Places the plans on working days and clock times, and draws kind, practitioner and booker. */
+/**
+ * Places the plans on the clinic's open days and clock times, and draws kind, practitioner and
+ * booker. `held` are past vaccination visits in day order: each is placed on exactly its day (the
+ * day its doses were given) and completed, and no other plan takes that day.
+ */
 function schedule(
   ctx: RecordContext,
   plans: Plan[],
+  held: readonly Plan[],
   today: DayNumber,
   horizon: DayNumber,
   video: boolean,
 ): Appointment[] {
-  const { rng, patient, clinic, custodians } = ctx;
+  const { rng, clinic } = ctx;
   const kinds = video ? KIND_BY_REMOTE : KIND_BY_REMOTE_NO_VIDEO;
   const doctors = clinic.doctors;
   const ownDoctor = doctors.length > 0 ? rng.pick(doctors) : null;
-  // Until the 15th birthday a parent with custody books for the child.
-  const childUntil = isoToDay(patient.ownAppUseFrom); // a parent books before the 15th birthday
+  const childUntil = isoToDay(ctx.patient.ownAppUseFrom); // a parent books before the 15th birthday
   const out: Appointment[] = [];
 
-  // In day order, each plan takes the first working day on or after its own and after the previous
-  // appointment's, so days strictly increase: sorted by start, at most one appointment a day.
+  // In day order, each plan takes the first open day on or after its own and after the previous
+  // appointment's that no held visit has, so days strictly increase: sorted by start, at most one
+  // appointment a day. A held visit is written just before the first plan placed after its day.
   sortInPlace(plans, byDay);
   let lastDay = Number.NEGATIVE_INFINITY;
+  let next = 0; // the first held visit not yet written; every one before it is before lastDay
   for (const plan of plans) {
     // Nothing is placed on the reference day itself: before it is past, after it is upcoming.
     const past = plan.day < today;
@@ -430,39 +442,85 @@ function schedule(
     // The clinic's first open day from the plan's with a slot that long (never on its closed days
     // or holidays, within its hours and clear of a lunch break).
     let day = openDayOnOrAfter(clinic.calendar, Math.max(past ? plan.day : Math.max(plan.day, today + 1), lastDay + 1));
-    let slots = slotCount(clinic.calendar.intervals(day), minutes, GRID_MINUTES);
+    let slots = isHeld(held, next, day) ? 0 : slotCount(clinic.calendar.intervals(day), minutes, GRID_MINUTES);
     for (let tries = 0; slots === 0 && tries < 14; tries++) {
       day = openDayOnOrAfter(clinic.calendar, day + 1);
-      slots = slotCount(clinic.calendar.intervals(day), minutes, GRID_MINUTES);
+      slots = isHeld(held, next, day) ? 0 : slotCount(clinic.calendar.intervals(day), minutes, GRID_MINUTES);
     }
     // A past plan moved onto today or later, or a future one moved past the horizon, is dropped.
     if (slots === 0 || (past ? day >= today : day > horizon)) continue;
+    for (; next < held.length && (held[next] as Plan).day < day; next++) {
+      writeHeld(ctx, held[next] as Plan, ownDoctor, childUntil, out);
+    }
     lastDay = day;
-    const startMinute = slotStart(clinic.calendar.intervals(day), minutes, GRID_MINUTES, rng.int(0, slots - 1));
-
-    // Booked at the desk, or by the patient; for a child under 15 by a parent with custody.
-    const atDesk = rng.chance(plan.clinicBooks);
-    const bookedBy: Appointment['bookedBy'] =
-      !atDesk && day >= childUntil
-        ? { role: 'patient', name: patient.name }
-        : !atDesk && custodians.length > 0
-          ? { role: 'parent', name: rng.pick(custodians).name }
-          : { role: 'clinic', name: clinic.name };
-
-    const cancelled = past && rng.chance(CANCELLED_SHARE);
-    out.push({
-      id: ctx.ids.next('apt'),
-      startsAt: copenhagenTimestamp(day, startMinute),
-      endsAt: copenhagenTimestamp(day, startMinute + minutes),
-      kind,
-      status: cancelled ? 'cancelled' : past ? 'completed' : 'booked',
-      practitioner: ownDoctor === null ? null : rng.chance(0.75) ? ownDoctor : rng.pick(doctors),
-      reason: plan.reason,
-      bookedBy,
-      cancelledAt: cancelled ? cancellation(rng, day, startMinute) : null,
-    });
+    out.push(appointment(ctx, plan, day, kind, minutes, slots, past, ownDoctor, childUntil, true));
   }
+  for (; next < held.length; next++) writeHeld(ctx, held[next] as Plan, ownDoctor, childUntil, out);
   return out;
+}
+
+/** Whether a held visit is on `day`, looking from the held visit `from` on (they are in day order). */
+function isHeld(held: readonly Plan[], from: number, day: DayNumber): boolean {
+  for (let i = from; i < held.length; i++) {
+    const d = (held[i] as Plan).day;
+    if (d >= day) return d === day;
+  }
+  return false;
+}
+
+/** Writes a past vaccination visit on its own day: in person, completed (the doses were given). */
+function writeHeld(
+  ctx: RecordContext,
+  plan: Plan,
+  ownDoctor: string | null,
+  childUntil: DayNumber,
+  out: Appointment[],
+): void {
+  // Every open day of a generated clinic has a half-hour slot (its shortest opening is three
+  // hours); only a scenario's hand-written hours could leave none.
+  const slots = slotCount(ctx.clinic.calendar.intervals(plan.day), plan.minutes, GRID_MINUTES);
+  if (slots === 0) return;
+  out.push(appointment(ctx, plan, plan.day, 'in-person', plan.minutes, slots, true, ownDoctor, childUntil, false));
+}
+
+/** The appointment for a plan placed on `day`, at one of its `slots`; a past one may be cancelled. */
+function appointment(
+  ctx: RecordContext,
+  plan: Plan,
+  day: DayNumber,
+  kind: Kind,
+  minutes: number,
+  slots: number,
+  past: boolean,
+  ownDoctor: string | null,
+  childUntil: DayNumber,
+  mayCancel: boolean,
+): Appointment {
+  const { rng, patient, clinic, custodians } = ctx;
+  const startMinute = slotStart(clinic.calendar.intervals(day), minutes, GRID_MINUTES, rng.int(0, slots - 1));
+
+  // Booked at the desk, or by the patient; for a child under 15 by a parent with custody.
+  const atDesk = rng.chance(plan.clinicBooks);
+  const bookedBy: Appointment['bookedBy'] =
+    !atDesk && day >= childUntil
+      ? { role: 'patient', name: patient.name }
+      : !atDesk && custodians.length > 0
+        ? { role: 'parent', name: rng.pick(custodians).name }
+        : { role: 'clinic', name: clinic.name };
+
+  const cancelled = past && mayCancel && rng.chance(CANCELLED_SHARE);
+  const doctors = clinic.doctors;
+  return {
+    id: ctx.ids.next('apt'),
+    startsAt: copenhagenTimestamp(day, startMinute),
+    endsAt: copenhagenTimestamp(day, startMinute + minutes),
+    kind,
+    status: cancelled ? 'cancelled' : past ? 'completed' : 'booked',
+    practitioner: ownDoctor === null ? null : rng.chance(0.75) ? ownDoctor : rng.pick(doctors),
+    reason: plan.reason,
+    bookedBy,
+    cancelledAt: cancelled ? cancellation(rng, day, startMinute) : null,
+  };
 }
 
 /** When a past appointment was cancelled: the same morning, the day before, or up to a week before. */

@@ -21,8 +21,9 @@ export function generateJournal(context: RecordContext, reseedFaker: (rng: Rng) 
   const forCategory = (name: string): RecordContext =>
     new CategoryContext(context, context.rng.fork(name), reseedFaker);
   const profile = chronicConditions(forCategory('profile'));
-  // Appointments and vaccinations both follow a child's vaccination programme: look it up once.
-  const programme = programmeSource(context.patient);
+  // A child's vaccination visits are decided once: the vaccinations give the doses on their days,
+  // the appointments show them. The source forks its own generator from the patient's.
+  const programme = programmeSource(context);
   return {
     diagnoses: generateDiagnoses(forCategory('diagnoses'), profile),
     vaccinations: generateVaccinations(forCategory('vaccinations'), programme),

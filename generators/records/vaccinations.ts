@@ -4,14 +4,10 @@
  * and young people, a short adult list of seasonal influenza, COVID-19, tetanus/diphtheria boosters
  * and the odd travel vaccine.
  *
- * The programme is domain/vaccination.ts (dosesDue), applied to cohorts born from 2008, which the
- * module models faithfully and whose doses are in the register (it took the GPs' registrations from
- * 2009). Doses are mostly given within a few weeks of the due date with a tail of months, a few
- * percent of doses are missed (coverage per dose roughly as SSI's EPI-NEWS reports: about 96 % for
- * the first DiTeKiPol/Hib, falling to 85–90 % for MMR 2 and the 5-year booster and about 80 % for
- * HPV), and some 1.5 % of families decline the programme. Products: PCV13 (Prevenar 13) replaced
- * PCV7 (Prevenar) from week 16 of 2010 (EPI-NEWS 15/10); HPV for these cohorts is Gardasil 9 (used
- * since November 2017). Adults: influenza is free from 65 and taken by about three in four
+ * Programme doses are given at the visits generators/records/programme.ts decides (the visits the
+ * appointments show), for cohorts born from 2008; coverage, delays and families who decline are
+ * described there. Products: PCV13 (Prevenar 13) replaced PCV7 (Prevenar) from week 16 of 2010
+ * (EPI-NEWS 15/10); HPV for these cohorts is Gardasil 9 (used since November 2017). Adults: influenza is free from 65 and taken by about three in four
  * (SSI); COVID-19 primary doses by age group in 2021, boosters from autumn 2021, seasonal doses for
  * the 50+ in 2022 and the 65+ since. ATC codes are WHO's (J07).
  */
@@ -19,17 +15,9 @@ import type { IsoDate } from '../../domain/time.ts';
 import { CHILD_INFLUENZA_FIRST_SEASON, childInfluenzaOffer } from '../../domain/vaccination.ts';
 import { openDayOnOrAfter } from '../clinic-calendar.ts';
 import type { RecordContext, Vaccination } from '../context.ts';
-import {
-  addMonthsToDay,
-  type DayNumber,
-  dayOf,
-  dayToIso,
-  isoToDay,
-  workingDayOnOrAfter,
-  yearOfDay,
-} from '../day-calendar.ts';
+import { type DayNumber, dayOf, dayToIso, isoToDay, workingDayOnOrAfter, yearOfDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
-import { type ProgrammeSource, programmeSource } from './programme.ts';
+import { PROGRAMME_HISTORY_FROM, type ProgrammeSource, programmeSource } from './programme.ts';
 import { pickWeighted, type WeightedTable, weightedTable } from './sampling.ts';
 import { sortInPlace } from './sort.ts';
 
@@ -59,30 +47,9 @@ const TWINRIX = product('Twinrix', 'J07BC20');
 const TYPHIM_VI = product('Typhim Vi', 'J07AP03');
 const DUKORAL = product('Dukoral', 'J07AE01');
 
-/** Cohorts whose programme doses the generator registers (see the header). */
-const PROGRAMME_HISTORY_FROM: IsoDate = '2008-01-01';
 const PCV13_FROM = isoToDay('2010-04-19');
 /** The oldest children who were still 6 in the first influenza season (autumn 2021). */
 const CHILD_INFLUENZA_COHORTS_FROM: IsoDate = `${CHILD_INFLUENZA_FIRST_SEASON - 7}-10-01`;
-const DECLINES_PROGRAMME = 0.015;
-const DECLINES_MMR = 0.01;
-
-/** Chance that a due programme dose is never given, by dose id (unknown ids: 3 %). */
-const MISSED: Readonly<Record<string, number>> = Object.freeze({
-  'ditekipol-hib-1': 0.02,
-  'pcv-1': 0.02,
-  'ditekipol-hib-2': 0.02,
-  'pcv-2': 0.025,
-  'ditekipol-hib-3': 0.03,
-  'pcv-3': 0.035,
-  'mmr-1': 0.03,
-  'mmr-2': 0.07,
-  'ditekipol-booster': 0.08,
-  'hpv-1': 0.12, // boys: see HPV_BOYS_EXTRA_MISSED
-  'hpv-2': 0.05,
-});
-/** Boys' HPV coverage is some ten points below girls' (SSI). */
-const HPV_BOYS_EXTRA_MISSED = 0.08;
 
 const YEAR_DAYS = 365.25;
 const CLINIC = 'clinic';
@@ -98,12 +65,12 @@ interface Draft {
 /**
  * The patient's vaccinations in the order given: childhood programme doses for cohorts born from
  * 2008 and a short adult list; nothing before birth or after the reference date. `programme` is
- * the child's programme (generateJournal shares one with the appointments; by default it is read
- * from domain/vaccination.ts).
+ * the child's programme (generateJournal shares one with the appointments, so that doses are given
+ * at the visits the appointments show; by default one is decided for this call).
  */
 export function generateVaccinations(
   ctx: RecordContext,
-  programme: ProgrammeSource = programmeSource(ctx.patient),
+  programme: ProgrammeSource = programmeSource(ctx),
 ): Vaccination[] {
   const { rng, patient } = ctx;
   const today = isoToDay(ctx.today);
@@ -136,14 +103,6 @@ function byDay(a: Draft, b: Draft): number {
   return a.day - b.day;
 }
 
-/** Days after the due date a visit happens: mostly within three weeks, a tail of months, a few early. */
-function visitDelay(rng: Rng, late: boolean): number {
-  const r = rng.next();
-  if (r < 0.05) return -rng.int(1, 7); // brought forward to a convenient visit
-  const days = r < 0.75 ? rng.int(0, 21) : r < 0.93 ? rng.int(22, 60) : rng.int(61, 240);
-  return late ? days * 2 : days;
-}
-
 function programmeProduct(vaccine: string, day: DayNumber): Product {
   switch (vaccine) {
     case 'DiTeKiPol/Hib':
@@ -161,13 +120,10 @@ function programmeProduct(vaccine: string, day: DayNumber): Product {
   }
 }
 
-/** The least time between the two doses of an HPV course (DOMAIN.md: at least 5 months apart). */
-const HPV_MIN_MONTHS = 5;
-
 /**
- * The programme doses given so far. Doses due on the same day are one visit; a later dose of a
- * series keeps a sensible distance from the one before however late that was. Returns whether the
- * family takes up optional offers (the children's influenza vaccine).
+ * The programme doses given before the reference date, on the days of the programme's visits (a
+ * visit on the reference date itself is still to come). Returns whether the family takes up
+ * optional offers (the children's influenza vaccine).
  */
 function childhoodProgramme(
   ctx: RecordContext,
@@ -175,43 +131,15 @@ function childhoodProgramme(
   today: DayNumber,
   drafts: Draft[],
 ): boolean {
-  const { rng, patient } = ctx;
-  const stance = rng.next();
-  if (stance < DECLINES_PROGRAMME) return false;
-  const declinesMmr = stance < DECLINES_PROGRAMME + DECLINES_MMR;
-  const late = rng.chance(0.15);
-  const boy = patient.sex === 'male';
-  const series = new Map<string, { due: DayNumber; given: DayNumber }>();
-  let visitDue = Number.NaN;
-  let visitDay = 0;
-  // The doses due by the reference date: the programme is in due order.
-  for (const { dose, dueDay: due } of programme()) {
-    if (due > today) break;
-    if (due !== visitDue) {
-      visitDue = due;
-      visitDay = openDayOnOrAfter(ctx.clinic.calendar, due + visitDelay(rng, late));
+  const { declined, visits } = programme();
+  if (declined) return false;
+  for (const { day, doses } of visits) {
+    if (day >= today) break; // in day order
+    for (const { dose } of doses) {
+      drafts.push({ day, product: programmeProduct(dose.vaccine, day), dose: dose.dose, givenBy: CLINIC });
     }
-    const missed = (MISSED[dose.id] ?? 0.03) + (boy && dose.id === 'hpv-1' ? HPV_BOYS_EXTRA_MISSED : 0);
-    if (rng.chance(missed) || (declinesMmr && dose.vaccine === 'MMR')) continue;
-    const previous = series.get(dose.vaccine);
-    // An HPV course is never started with its second dose.
-    if (previous === undefined && dose.vaccine === 'HPV' && dose.dose > 1) continue;
-    let day = visitDay;
-    if (previous !== undefined) {
-      // A late earlier dose pushes this one back: at least a month before it, or a month less than
-      // the programme's gap, and for HPV at least five calendar months (DOMAIN.md), without which
-      // a two-dose course is not complete.
-      const earliest =
-        dose.vaccine === 'HPV'
-          ? addMonthsToDay(previous.given, HPV_MIN_MONTHS)
-          : previous.given + Math.max(28, due - previous.due - 30);
-      day = Math.max(day, openDayOnOrAfter(ctx.clinic.calendar, earliest));
-    }
-    if (day > today) continue; // due, not yet given
-    series.set(dose.vaccine, { due, given: day });
-    drafts.push({ day, product: programmeProduct(dose.vaccine, day), dose: dose.dose, givenBy: CLINIC });
   }
-  return rng.chance(0.45);
+  return ctx.rng.chance(0.45);
 }
 
 /** The nasal influenza vaccine offered to children aged 2–6 each autumn since 2021. */

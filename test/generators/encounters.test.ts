@@ -23,6 +23,7 @@ import { createDanishFaker } from '../../generators/faker.ts';
 import { createIdFactory, entityToken, seedTag } from '../../generators/ids.ts';
 import { generateAppointments } from '../../generators/records/appointments.ts';
 import { attachmentContent, generateEConsultations } from '../../generators/records/e-consultations.ts';
+import { programmeSource } from '../../generators/records/programme.ts';
 import { pickWeighted, weightedTable } from '../../generators/records/sampling.ts';
 import { sortInPlace } from '../../generators/records/sort.ts';
 import { generateVaccinations } from '../../generators/records/vaccinations.ts';
@@ -94,12 +95,16 @@ function makeContext(seed: string, k: number): RecordContext {
   };
 }
 
-/** Each category gets its own fork of the patient's generator, as the population generator does. */
+/**
+ * Each category gets its own fork of the patient's generator, and vaccinations and appointments
+ * share one programme source, as the population generator does.
+ */
 function generate(ctx: RecordContext): Generated {
+  const programme = programmeSource(ctx);
   return {
     ctx,
-    vaccinations: generateVaccinations({ ...ctx, rng: ctx.rng.fork('vaccinations') }),
-    appointments: generateAppointments({ ...ctx, rng: ctx.rng.fork('appointments') }),
+    vaccinations: generateVaccinations({ ...ctx, rng: ctx.rng.fork('vaccinations') }, programme),
+    appointments: generateAppointments({ ...ctx, rng: ctx.rng.fork('appointments') }, programme),
     eConsultations: generateEConsultations({ ...ctx, rng: ctx.rng.fork('e-consultations') }),
   };
 }
@@ -338,7 +343,7 @@ describe('appointments', () => {
   it('include the child health examinations at the programme ages', () => {
     const reasons = new Set(all.flatMap((g) => g.appointments.map((a) => a.reason)));
     expect(reasons).toContain('Børneundersøgelse 5 uger');
-    expect(reasons).toContain('Børneundersøgelse 5 år og vaccination');
+    expect(reasons).toContain('Børneundersøgelse 5 år og vaccination (DiTeKiPol booster)');
     expect(reasons).toContain('Vaccination (MMR 1)');
   });
 
