@@ -12,10 +12,10 @@ import type { Sex } from '../domain/cpr.ts';
 import { syntheticCpr, syntheticCprCount } from '../domain/cpr.ts';
 import { platformSharingProblem } from '../domain/platform-sharing.ts';
 import { accessUntil } from '../domain/proxy.ts';
-import { addDays, copenhagenInstant, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
+import { addDays, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
 import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic } from './clinics.ts';
 import type { JournalClinic, JournalContent, JournalPatient, RecordContext } from './context.ts';
-import { utcTimestamp } from './day-calendar.ts';
+import { copenhagenEpochMs, isoToDay, utcTimestamp } from './day-calendar.ts';
 import { type AppView, appViewOf, type ExpectedExtract, expectedExtract, visibleIds } from './expected-view.ts';
 import { createDanishFaker } from './faker.ts';
 import { BLOCK_SIZE, type MemberPlan, planBlock } from './households.ts';
@@ -292,11 +292,12 @@ function generateConsent(seed: string, k: number, birthDate: IsoDate, today: Iso
   if (daysOfUse < 0) return {};
   const rng = createRng(seed, 'consent', k);
   const now = asOf.getTime();
+  const todayDay = isoToDay(today);
   // A moment in the morning (Copenhagen time) of the day `daysAgo` before the reference date, never
   // after the reference instant: on or after the 15th birthday whenever daysAgo ≤ daysOfUse, a
   // change of summer time in between included.
   const at = (daysAgo: number) =>
-    new Date(Math.min(now, copenhagenInstant(addDays(today, -daysAgo)).getTime() + rng.int(0, 43_199) * 1000));
+    new Date(Math.min(now, copenhagenEpochMs(todayDay - daysAgo, 0) + rng.int(0, 43_199) * 1000));
   // The app is used only once consent is given: a use drawn for the consent's own day is at or after it.
   const notBefore = (activity: Date, givenAt: Date) => (activity < givenAt ? givenAt : activity);
   let kind = rng.weighted(CONSENT_KINDS);
