@@ -9,6 +9,7 @@ import { addDays, formatDate, type IsoDate, parseIsoDate, weekdayOf } from '../d
 import { type ClinicCalendar, clinicCalendar } from './clinic-calendar.ts';
 import type { JournalClinic } from './context.ts';
 import { asciiSlug, danishPhone } from './danish-text.ts';
+import { type DayNumber, dayToIso, isoToDay, isWorkingDay, weekdayIndex } from './day-calendar.ts';
 import type { SeededFaker } from './faker.ts';
 import { entityToken } from './ids.ts';
 import { createRng, type Rng } from './rng.ts';
@@ -107,6 +108,12 @@ export function generateClinic(opts: ClinicGeneratorOptions, c: number): Generat
   const id = clinicIdentity(opts, c);
   const sub = clinicIdentity(opts, substituteOf(c));
   const rng = createRng(opts.seed, 'clinic-calendar', c);
+  // Both clinics of the pair draw the pair's holidays: a closed day must fall outside the
+  // clinic's own (it is closed anyway) and outside its partner's (when it stands in for it).
+  const pairHolidays = (side: number) =>
+    holidays(createRng(opts.seed, 'clinic-pair-holidays', Math.floor(c / 2)), side, opts.today);
+  const own = pairHolidays(c % 2);
+  const partner = pairHolidays(1 - (c % 2));
   const clinic: JournalClinic = {
     id: id.id,
     name: id.name,
@@ -115,19 +122,17 @@ export function generateClinic(opts: ClinicGeneratorOptions, c: number): Generat
     email: id.email,
     openingHours: {
       weekly: weeklyHours(rng),
-      closedDays: closedDays(rng, opts.today),
-      holidays: holidays(createRng(opts.seed, 'clinic-pair-holidays', Math.floor(c / 2)), c % 2, opts.today).map(
-        ([from, to]) => ({
-          from,
-          to,
-          substitute: {
-            name: sub.name,
-            address: { street: sub.street, postalCode: sub.home.postalCode, town: sub.home.town },
-            phone: sub.phone,
-            clinicId: sub.id,
-          },
-        }),
-      ),
+      closedDays: closedDays(rng, opts.today, own, partner),
+      holidays: published(own, opts.today).map(([from, to]) => ({
+        from,
+        to,
+        substitute: {
+          name: sub.name,
+          address: { street: sub.street, postalCode: sub.home.postalCode, town: sub.home.town },
+          phone: sub.phone,
+          clinicId: sub.id,
+        },
+      })),
     },
     capabilities: {
       attachments: rng.chance(0.8),
@@ -172,16 +177,63 @@ function weeklyHours(rng: Rng): Weekly {
   return weekly;
 }
 
-/** A few training days (kursusdage) on weekdays around the reference date. */
-function closedDays(rng: Rng, today: IsoDate): JournalClinic['openingHours']['closedDays'] {
+// A clinic's closed days are drawn from the days between three months before and six months after
+// the reference date.
+const CLOSED_DAYS_FROM = -90;
+const CLOSED_DAYS_TO = 180;
+const CLOSED_DAY_REASONS = ['Kursusdag', 'Personaledag'] as const;
+const REDRAWS = 20;
+
+/**
+ * A few training or staff days (kursusdage, personaledage) around the reference date, each on a
+ * working day (a weekday and no public holiday) outside the clinic's own holidays and outside its
+ * partner's, when the clinic is the partner's substitute and must be open.
+ *
+ * The generator is drawn from as the first version of this function drew (which moved a weekend
+ * to the Monday after and skipped a repeated day), so that the capabilities drawn after the closed
+ * days stay those a seed has always given; a day the clinic cannot close is replaced by a draw from
+ * a generator of its own.
+ */
+function closedDays(
+  rng: Rng,
+  today: IsoDate,
+  own: readonly Holiday[],
+  partner: readonly Holiday[],
+): JournalClinic['openingHours']['closedDays'] {
   const days: JournalClinic['openingHours']['closedDays'] = [];
+  const canClose = (day: DayNumber): boolean => {
+    if (!isWorkingDay(day)) return false;
+    const date = dayToIso(day);
+    return !within(own, date) && !within(partner, date) && !days.some((d) => d.date === date);
+  };
+  const redraws = rng.fork('closed-days');
+  const todayDay = isoToDay(today);
+  const drawn: DayNumber[] = [];
   const count = rng.int(0, 3);
   for (let i = 0; i < count; i++) {
-    let date = addDays(today, rng.int(-90, 180));
-    while (weekdayOf(date) === 'saturday' || weekdayOf(date) === 'sunday') date = addDays(date, 1);
-    if (!days.some((d) => d.date === date)) days.push({ date, reason: rng.pick(['Kursusdag', 'Personaledag']) });
+    const day = todayDay + rng.int(CLOSED_DAYS_FROM, CLOSED_DAYS_TO);
+    const weekday = weekdayIndex(day); // 5 and 6: Saturday and Sunday
+    const asFirstDrawn = weekday >= 5 ? day + 7 - weekday : day;
+    if (drawn.includes(asFirstDrawn)) continue;
+    drawn.push(asFirstDrawn);
+    const reason = rng.pick(CLOSED_DAY_REASONS);
+    let date: DayNumber | undefined = canClose(day) ? day : undefined;
+    // Twenty misses in a row (about one in ten million) cost the clinic a closed day: harmless.
+    for (let t = 0; t < REDRAWS && date === undefined; t++) {
+      const candidate = todayDay + redraws.int(CLOSED_DAYS_FROM, CLOSED_DAYS_TO);
+      if (canClose(candidate)) date = candidate;
+    }
+    if (date !== undefined) days.push({ date: dayToIso(date), reason });
   }
   return days.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** A holiday, first and last day. */
+type Holiday = readonly [from: IsoDate, to: IsoDate];
+
+function within(holidays: readonly Holiday[], date: IsoDate): boolean {
+  for (const [from, to] of holidays) if (from <= date && date <= to) return true;
+  return false;
 }
 
 /**
@@ -190,9 +242,9 @@ function closedDays(rng: Rng, today: IsoDate): JournalClinic['openingHours']['cl
  * other; autumn week 42 for the first, the days between Christmas and New Year for the second (when
  * the pair closes then at all); this year's and next year's.
  */
-function holidays(pairRng: Rng, side: number, today: IsoDate): [IsoDate, IsoDate][] {
+function holidays(pairRng: Rng, side: number, today: IsoDate): Holiday[] {
   const { year } = parseIsoDate(today);
-  const out: [IsoDate, IsoDate][] = [];
+  const out: Holiday[] = [];
   const autumn = pairRng.chance(0.4) && side === 0;
   const christmas = pairRng.chance(0.3) && side === 1;
   const summerWeek = pairRng.int(26, 28) + side * 3;
@@ -205,9 +257,13 @@ function holidays(pairRng: Rng, side: number, today: IsoDate): [IsoDate, IsoDate
     }
     if (christmas) out.push([formatDate(y, 12, 27), formatDate(y, 12, 30)]);
   }
-  // Only holidays that have not ended more than two months before the reference date.
+  return out;
+}
+
+/** The holidays the clinic publishes: those that have not ended more than two months before the reference date. */
+function published(holidays: readonly Holiday[], today: IsoDate): Holiday[] {
   const cutoff = addDays(today, -60);
-  return out.filter(([, to]) => to >= cutoff);
+  return holidays.filter(([, to]) => to >= cutoff);
 }
 
 /** The Monday of ISO week `week` of `year`. */

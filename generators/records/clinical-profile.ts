@@ -545,7 +545,7 @@ export function chronicConditions(ctx: RecordContext): ClinicalProfile {
     smoker,
     anticoagulant,
     anticoagulantFromDay,
-    statinFromDay: statinStart(ctx, conditions, todayDay),
+    statinFromDay: statinStart(ctx, conditions, birthDay, todayDay),
     methotrexateFromDay: startAfter(ctx, findIn(conditions, 'rheumatoidArthritis'), 0.75, 14, 90, todayDay),
   };
 }
@@ -597,7 +597,12 @@ const STATIN_INDICATIONS: readonly (readonly [ConditionKey, number, number])[] =
   ['hypertension', 0.25, 50],
 ]);
 
-function statinStart(ctx: RecordContext, conditions: readonly Condition[], todayDay: DayNumber): DayNumber | null {
+function statinStart(
+  ctx: RecordContext,
+  conditions: readonly Condition[],
+  birthDay: DayNumber,
+  todayDay: DayNumber,
+): DayNumber | null {
   let share = 0;
   let from = Number.POSITIVE_INFINITY;
   // Indexed, not destructured: destructuring a tuple in a loop allocates an iterator per item.
@@ -606,7 +611,10 @@ function statinStart(ctx: RecordContext, conditions: readonly Condition[], today
     const c = findIn(conditions, indication[0]);
     if (c === undefined || ctx.patient.ageYears < indication[2]) continue;
     if (treated > share) share = treated;
-    if (c.onsetDay < from) from = c.onsetDay;
+    // Indicated from the diagnosis or from the age, whichever is later (a diabetic since
+    // childhood gets a statin at 40, not at the diagnosis).
+    const indicated = Math.max(c.onsetDay, birthDay + Math.ceil(indication[2] * DAYS_PER_YEAR));
+    if (indicated < from) from = indicated;
   }
   if (share === 0 || !ctx.rng.chance(share)) return null;
   return Math.min(todayDay, from + ctx.rng.int(0, 120));
