@@ -29,6 +29,7 @@ import { sortInPlace } from '../../generators/records/sort.ts';
 import { generateVaccinations } from '../../generators/records/vaccinations.ts';
 import { createRng } from '../../generators/rng.ts';
 import { weekdayCalendar } from '../support/clinic-calendar.ts';
+import { PROGRAMME_VACCINE } from '../support/programme.ts';
 
 const validator = createSchemaValidator(loadContract('platform-journal'));
 const TODAYS: readonly IsoDate[] = ['2025-11-14', '2026-03-29', '2024-12-24', '2031-06-05'];
@@ -190,15 +191,6 @@ describe('encounter generators: determinism', () => {
   });
 });
 
-// Product names as the generator registers them, back to the programme's vaccine.
-const PROGRAMME_VACCINE: Readonly<Record<string, string>> = {
-  'DiTeKiPol/Hib': 'DiTeKiPol/Hib',
-  DiTeKiPol: 'DiTeKiPol',
-  Prevenar: 'PCV',
-  'Prevenar 13': 'PCV',
-  'M-M-RVAXPRO': 'MMR',
-  'Gardasil 9': 'HPV',
-};
 const EARLY_TOLERANCE_DAYS = 7;
 
 describe('vaccinations', () => {

@@ -8,18 +8,9 @@ import { addDays, type IsoDate } from '../../domain/time.ts';
 import { CHILDHOOD_PROGRAMME } from '../../domain/vaccination.ts';
 import type { Appointment, Vaccination } from '../../generators/context.ts';
 import { createPopulation } from '../../generators/population.ts';
+import { PROGRAMME_VACCINE } from '../support/programme.ts';
 
 const PATIENTS = 3_000;
-
-// Product names as the generator registers them, back to the programme's vaccine.
-const PROGRAMME_VACCINE: Readonly<Record<string, string>> = {
-  'DiTeKiPol/Hib': 'DiTeKiPol/Hib',
-  DiTeKiPol: 'DiTeKiPol',
-  Prevenar: 'PCV',
-  'Prevenar 13': 'PCV',
-  'M-M-RVAXPRO': 'MMR',
-  'Gardasil 9': 'HPV',
-};
 
 /** The programme label of a registered dose ('PCV 2'), or undefined if it is not a programme dose. */
 function programmeLabel(v: Vaccination): string | undefined {
