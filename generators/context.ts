@@ -8,6 +8,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { components } from '../contracts/types/platform-journal.d.ts';
 import type { Sex } from '../domain/cpr.ts';
+import type { Region } from '../domain/regions.ts';
 import type { IsoDate } from '../domain/time.ts';
 import type { ClinicCalendar } from './clinic-calendar.ts';
 import type { Rng } from './rng.ts';
@@ -83,6 +84,8 @@ export interface RecordContext {
     doctors: string[];
     /** When the clinic sees patients: appointments, samples and vaccinations there fall in it. */
     calendar: ClinicCalendar;
+    /** The clinic's region: referrals go to its public hospitals. */
+    region: Region;
   };
   /** Parents with custody (for a child under 15), who may write and book on the child's behalf. */
   custodians: { name: string }[];

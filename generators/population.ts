@@ -190,6 +190,7 @@ export function createPopulation(options: PopulationOptions): Population {
         capabilities: home.clinic.capabilities,
         doctors: home.doctors,
         calendar: home.calendar,
+        region: home.region,
       },
       custodians: today < ownAppUseFrom ? custodians : [], // parents act only until 15
       ids: createIdFactory(entityToken(tag, k)),

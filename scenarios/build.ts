@@ -358,6 +358,7 @@ export function buildScenario(s: Scenario): BuiltScenario {
         capabilities: clinic.capabilities,
         doctors: generated.doctors,
         calendar,
+        region: generated.region,
       },
       custodians: asOf < ownAppUseFrom ? patient.custodians.map((c) => ({ name: c.name })) : [],
       ids: idFactory,

@@ -8,10 +8,12 @@
  * osteoarthrosis to a physiotherapist (GLA:D) or imaging, a depression to a psychologist, a
  * cancer to its hospital department (the Danish "pakkeforløb"). Most are recent, as the app shows
  * current referrals; older ones have run their course. Receivers are real Danish public hospitals
- * of one region per patient (drawn, since the context does not carry the clinic's region) and
- * invented private practitioners. Shares per condition are APPROXIMATIONS chosen for realism.
+ * of the clinic's region and invented private practitioners; a referral is written on a day the
+ * clinic is open. Shares per condition are APPROXIMATIONS chosen for realism.
  */
 
+import type { Region } from '../../domain/regions.ts';
+import { openDayOnOrBefore } from '../clinic-calendar.ts';
 import type { RecordContext, Referral } from '../context.ts';
 import { addMonthsToDay, type DayNumber, dayToIso } from '../day-calendar.ts';
 import type { ClinicalProfile, ConditionKey } from './clinical-profile.ts';
@@ -215,21 +217,20 @@ const TEMPLATES: Readonly<Partial<Record<ConditionKey, readonly Template[]>>> = 
   ],
 });
 
-interface Region {
+interface RegionHospitals {
   readonly university: string;
   readonly hospitals: readonly string[];
   readonly diabetesCentre: string;
 }
 
 // biome-ignore format: a table
-const REGIONS: WeightedTable<Region> = weightedTable<Region>([
-  // [region, share of the population]
-  [{ university: 'Rigshospitalet', hospitals: ['Herlev og Gentofte Hospital', 'Bispebjerg og Frederiksberg Hospitaler', 'Amager og Hvidovre Hospital', 'Nordsjællands Hospital'], diabetesCentre: 'Steno Diabetes Center Copenhagen' }, 0.32],
-  [{ university: 'Sjællands Universitetshospital', hospitals: ['Holbæk Sygehus', 'Slagelse Sygehus', 'Næstved Sygehus', 'Nykøbing F. Sygehus'], diabetesCentre: 'Steno Diabetes Center Sjælland' }, 0.14],
-  [{ university: 'Odense Universitetshospital', hospitals: ['Sygehus Lillebælt, Vejle', 'Sygehus Lillebælt, Kolding', 'Sydvestjysk Sygehus, Esbjerg', 'Sygehus Sønderjylland, Aabenraa'], diabetesCentre: 'Steno Diabetes Center Odense' }, 0.21],
-  [{ university: 'Aarhus Universitetshospital', hospitals: ['Regionshospitalet Gødstrup', 'Regionshospitalet Randers', 'Regionshospitalet Viborg', 'Regionshospitalet Horsens'], diabetesCentre: 'Steno Diabetes Center Aarhus' }, 0.23],
-  [{ university: 'Aalborg Universitetshospital', hospitals: ['Regionshospital Nordjylland, Hjørring', 'Aalborg Universitetshospital, Thisted'], diabetesCentre: 'Steno Diabetes Center Nordjylland' }, 0.1],
-] as const);
+export const HOSPITALS: Readonly<Record<Region, RegionHospitals>> = Object.freeze({
+  hovedstaden: { university: 'Rigshospitalet', hospitals: ['Herlev og Gentofte Hospital', 'Bispebjerg og Frederiksberg Hospitaler', 'Amager og Hvidovre Hospital', 'Nordsjællands Hospital'], diabetesCentre: 'Steno Diabetes Center Copenhagen' },
+  sjaelland: { university: 'Sjællands Universitetshospital', hospitals: ['Holbæk Sygehus', 'Slagelse Sygehus', 'Næstved Sygehus', 'Nykøbing F. Sygehus'], diabetesCentre: 'Steno Diabetes Center Sjælland' },
+  syddanmark: { university: 'Odense Universitetshospital', hospitals: ['Sygehus Lillebælt, Vejle', 'Sygehus Lillebælt, Kolding', 'Sydvestjysk Sygehus, Esbjerg', 'Sygehus Sønderjylland, Aabenraa'], diabetesCentre: 'Steno Diabetes Center Odense' },
+  midtjylland: { university: 'Aarhus Universitetshospital', hospitals: ['Regionshospitalet Gødstrup', 'Regionshospitalet Randers', 'Regionshospitalet Viborg', 'Regionshospitalet Horsens'], diabetesCentre: 'Steno Diabetes Center Aarhus' },
+  nordjylland: { university: 'Aalborg Universitetshospital', hospitals: ['Regionshospital Nordjylland, Hjørring', 'Aalborg Universitetshospital, Thisted'], diabetesCentre: 'Steno Diabetes Center Nordjylland' },
+});
 
 // Invented practitioners: common Danish first names and surnames, never a real register.
 const FIRST_NAMES: readonly string[] = Object.freeze([
@@ -306,6 +307,11 @@ const STRAY: readonly Template[] = Object.freeze([
   t(1, 'any', 'specialist', 'ent', null, ['Nedsat hørelse, ønskes høreprøve og vurdering']),
 ]);
 
+/** The clinic's last open day on or before `day` (within a month; else the day itself). */
+function writtenOn(ctx: RecordContext, day: DayNumber): DayNumber {
+  return openDayOnOrBefore(ctx.clinic.calendar, day, day - 31) ?? day;
+}
+
 /**
  * The patient's referrals, sorted by `issuedOn`.
  * @example generateReferrals(ctx, profile) // [{ standard: 'XREF07', kind: 'physiotherapy', reason: 'Knæartrose, ønskes GLA:D-forløb', … }]
@@ -314,7 +320,7 @@ export function generateReferrals(ctx: RecordContext, profile: ClinicalProfile):
   const { rng } = ctx;
   const { todayDay } = profile;
   const age = ctx.patient.ageYears;
-  const region = pickWeighted(rng, REGIONS);
+  const region = HOSPITALS[ctx.clinic.region];
   const out: Referral[] = [];
 
   for (const condition of profile.conditions) {
@@ -333,13 +339,13 @@ export function generateReferrals(ctx: RecordContext, profile: ClinicalProfile):
         issued = todayDay - Math.floor((todayDay - earliest) * u * u);
       }
       if (issued > todayDay) issued = todayDay;
-      out.push(referral(ctx, template, region, issued, todayDay, age));
+      out.push(referral(ctx, template, region, writtenOn(ctx, issued), todayDay, age));
     }
   }
   if (age >= 18 && rng.chance(STRAY_SHARE)) {
     const u = rng.next();
     const issued = todayDay - Math.floor(ANY_WINDOW_DAYS * u * u);
-    out.push(referral(ctx, rng.pick(STRAY), region, Math.max(issued, profile.birthDay), todayDay, age));
+    out.push(referral(ctx, rng.pick(STRAY), region, writtenOn(ctx, Math.max(issued, profile.birthDay)), todayDay, age));
   }
   sortInPlace(out, byIssued);
   return out;
@@ -348,7 +354,7 @@ export function generateReferrals(ctx: RecordContext, profile: ClinicalProfile):
 function referral(
   ctx: RecordContext,
   template: Template,
-  region: Region,
+  region: RegionHospitals,
   issuedDay: DayNumber,
   todayDay: DayNumber,
   age: number,
@@ -373,7 +379,7 @@ function referral(
 function receiverOf(
   ctx: RecordContext,
   template: Template,
-  region: Region,
+  region: RegionHospitals,
   age: number,
 ): { name: string; department: string | null } {
   const { rng } = ctx;

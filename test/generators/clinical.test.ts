@@ -68,6 +68,7 @@ function contexts(
       capabilities: { attachments: true, videoConsultation: true, onlineBooking: true },
       doctors: ['Læge Anne Holm'],
       calendar: weekdayCalendar(),
+      region: 'midtjylland',
     },
     custodians: [],
     ids: createIdFactory(entityToken(tag, k)),

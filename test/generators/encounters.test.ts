@@ -90,6 +90,7 @@ function makeContext(seed: string, k: number): RecordContext {
       capabilities: { attachments: k % 2 === 0, videoConsultation: k % 3 === 0, onlineBooking: true },
       doctors,
       calendar: weekdayCalendar(),
+      region: 'midtjylland',
     },
     custodians,
     ids: createIdFactory(token),

@@ -17,6 +17,7 @@ import {
   type PatientLine,
   type PopulationLine,
 } from '../../generators/population.ts';
+import { HOSPITALS } from '../../generators/records/referrals.ts';
 
 const AS_OF = '2026-03-15';
 const schemas = createSchemaValidator(loadContract('platform-journal'));
@@ -312,6 +313,30 @@ describe('generated population', () => {
     expect(appointments).toBeGreaterThan(10_000);
     expect(samples).toBeGreaterThan(1_000);
     expect(doses).toBeGreaterThan(100);
+  });
+
+  it("refers to the public hospitals of the clinic's region, on weekdays", () => {
+    const regionOf = new Map<string, string>();
+    for (const [region, h] of Object.entries(HOSPITALS)) {
+      for (const name of [h.university, ...h.hospitals, h.diabetesCentre]) regionOf.set(name, region);
+    }
+    let hospitalReferrals = 0;
+    const clinicRegion = new Map<string, string>();
+    for (const line of createPopulation({ seed: 's1', asOf: '2026-01-15' }).lines(0, 3_000)) {
+      if (line.type === 'clinic') {
+        clinicRegion.set(line.clinic.id, line.region);
+        continue;
+      }
+      for (const r of line.journal.referrals) {
+        const weekday = new Date(`${r.issuedOn}T12:00:00Z`).getUTCDay();
+        expect(weekday !== 0 && weekday !== 6, `#${line.index} issued on ${r.issuedOn}`).toBe(true);
+        const region = regionOf.get(r.receiver.name);
+        if (region === undefined) continue; // a private practitioner or the municipality
+        expect(region, `#${line.index} ${r.receiver.name}`).toBe(clinicRegion.get(line.clinicId));
+        hospitalReferrals++;
+      }
+    }
+    expect(hospitalReferrals).toBeGreaterThan(100);
   });
 
   it('keeps ages right when the reference date is 1 January (no one is born on 1 January)', () => {
