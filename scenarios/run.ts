@@ -187,6 +187,16 @@ export async function runScenario(scenario: Scenario, target: RunTarget, options
     throw new ScenarioSetupError(`the sandbox session holds the scenario ${String(loaded.name)}, not ${scenario.name}`);
   }
   const start = new Date(String(loaded.start));
+  // A session the sandbox evicted (too many at once), reset or loaded anew meanwhile would answer
+  // from another state: checked after every clock move and at the end, so results never come from one.
+  const stillLoaded = async () => {
+    const now = await control('GET', '/__sandbox/scenario');
+    if (now.name !== loaded.name || now.loadedAt !== loaded.loadedAt) {
+      throw new ScenarioSetupError(
+        `the sandbox session stopped holding ${scenario.name} during the run (now ${String(now.name)}, loaded at ${String(now.loadedAt)}): it was evicted by other sessions, reset or loaded again; run fewer sessions at once or start the sandbox with more --sessions`,
+      );
+    }
+  };
 
   const signIn = async (handle: string | undefined): Promise<{ token?: string; failure?: string }> => {
     if (handle === undefined) return {};
@@ -234,6 +244,7 @@ export async function runScenario(scenario: Scenario, target: RunTarget, options
         options.onFired?.(line);
       }
       clockAt = when;
+      await stillLoaded();
     }
     const differences: string[] = [];
     if ('race' in x) {
@@ -247,6 +258,13 @@ export async function runScenario(scenario: Scenario, target: RunTarget, options
           differences.push(
             `race: expected exactly one answer as "expect", got ${winners.length} (statuses ${answers.map((a) => a.status).join(', ')})`,
           );
+          // With no winner, how each answer missed "expect" is the useful part.
+          if (winners.length === 0) {
+            answers.forEach((a, j) => {
+              for (const d of answerDifferences(x.expect, a, ids))
+                differences.push(`race request ${j + 1} as "expect": ${d}`);
+            });
+          }
         }
         const winner = winners[0];
         answers.forEach((a, j) => {
@@ -263,5 +281,6 @@ export async function runScenario(scenario: Scenario, target: RunTarget, options
     results.push(result);
     options.onResult?.(result);
   }
+  await stillLoaded();
   return { scenario: scenario.name, results, fired, passed: results.every((r) => r.passed) };
 }
