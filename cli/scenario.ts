@@ -11,8 +11,9 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
-import { createSandboxHost, type ScenarioDefinition } from '../mock-server/host.ts';
+import type { ScenarioDefinition } from '../mock-server/host.ts';
 import { catalogueDefinitions, catalogueFiles, loadCatalogue, scenarioDefinition } from '../scenarios/catalogue.ts';
+import { runScenarioInProcess } from '../scenarios/in-process.ts';
 import { formatIssue, loadScenarioFile, ScenarioFileError } from '../scenarios/load.ts';
 import { type ExpectationResult, type RunTarget, runScenario } from '../scenarios/run.ts';
 import type { Scenario } from '../scenarios/types.ts';
@@ -184,21 +185,22 @@ export function registerScenario(program: Command, io: CliIo): void {
         explainFileError(error, io);
       }
       const { scenario } = resolved;
-      let target: RunTarget;
+      let target: RunTarget | undefined;
       let session: string | undefined;
       let cleanup = async () => {};
       if (opts.baseUrl) {
         const base = opts.baseUrl;
         const admin = opts.adminToken;
-        target = (path, init) => {
+        const remote: RunTarget = (path, init) => {
           const headers = new Headers(init.headers);
           if (admin && path.startsWith('/__sandbox')) headers.set('authorization', `Bearer ${admin}`);
           // A sandbox answers in milliseconds; a server that never does must not hold the run forever.
           return fetch(`${base}${path}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init, headers });
         };
+        target = remote;
         let known: { name: string; source?: string }[];
         try {
-          const listed = await target('/__sandbox/scenarios', { method: 'GET' });
+          const listed = await remote('/__sandbox/scenarios', { method: 'GET' });
           if (listed.status === 401) {
             throw new Error('it answered 401: it needs its admin token, given with --admin-token');
           }
@@ -231,26 +233,24 @@ export function registerScenario(program: Command, io: CliIo): void {
         }
         session = `scenario-run-${process.pid}-${Date.now().toString(36)}`;
         cleanup = async () => {
-          await target(`/__sandbox/sessions/${session}`, { method: 'DELETE' }).catch(() => undefined);
+          await remote(`/__sandbox/sessions/${session}`, { method: 'DELETE' }).catch(() => undefined);
         };
-      } else {
-        const host = createSandboxHost({
-          scenarios: [scenarioDefinition(scenario, resolved.source)],
-          scenario: scenario.name,
-          validation: 'strict',
-          log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
-        });
-        target = (path, init) => Promise.resolve(host.app.request(path, init));
       }
       io.out(
         `scenario ${scenario.name}: ${scenario.summary}\n  (${opts.baseUrl ? `against ${opts.baseUrl}` : 'in process'})\n`,
       );
       try {
-        const report = await runScenario(scenario, target, {
-          ...(session ? { session, load: true } : {}),
-          onResult: (r) => printResult(io, r),
-          onFired: (line) => io.out(`  ·     ${line}\n`),
-        });
+        const printing = {
+          onResult: (r: ExpectationResult) => printResult(io, r),
+          onFired: (line: string) => io.out(`  ·     ${line}\n`),
+        };
+        const report = target
+          ? await runScenario(scenario, target, { ...(session ? { session, load: true } : {}), ...printing })
+          : await runScenarioInProcess(scenario, {
+              source: resolved.source,
+              log: (message) => io.err(`minlaege-sandbox: ${message}\n`),
+              ...printing,
+            });
         const failed = report.results.filter((r) => !r.passed).length;
         io.out(`${report.results.length - failed} passed, ${failed} failed\n`);
         if (failed > 0) throw new Error(`${failed} expectation(s) of ${scenario.name} failed`);

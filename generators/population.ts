@@ -15,7 +15,7 @@ import { accessUntil } from '../domain/proxy.ts';
 import { addDays, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
 import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic } from './clinics.ts';
 import type { JournalClinic, JournalContent, JournalPatient, RecordContext } from './context.ts';
-import { copenhagenEpochMs, isoToDay, utcTimestamp } from './day-calendar.ts';
+import { copenhagenEpochMs, type DayNumber, isoToDay, utcTimestamp } from './day-calendar.ts';
 import { type AppView, appViewOf, type ExpectedExtract, expectedExtract, visibleIds } from './expected-view.ts';
 import { createDanishFaker } from './faker.ts';
 import { BLOCK_SIZE, type MemberPlan, planBlock } from './households.ts';
@@ -99,6 +99,7 @@ export function createPopulation(options: PopulationOptions): Population {
     throw new RangeError(`The reference date must be YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
   const today = options.asOf;
   const asOf = referenceInstant(today);
+  const todayDay = isoToDay(today);
   const tag = seedTag(seed);
   const faker = createDanishFaker();
   const clinicOptions: ClinicGeneratorOptions = { seed, tag, today, faker };
@@ -148,7 +149,10 @@ export function createPopulation(options: PopulationOptions): Population {
         cprs,
       );
       const consents = people.map((p) =>
-        describeConsent(generateConsent(seed, b * BLOCK_SIZE + p.plan.slot, p.patient.birthDate, today, asOf), asOf),
+        describeConsent(
+          generateConsent(seed, b * BLOCK_SIZE + p.plan.slot, p.patient.birthDate, today, todayDay, asOf),
+          asOf,
+        ),
       );
       for (const person of people) {
         const k = b * BLOCK_SIZE + person.plan.slot;
@@ -288,12 +292,18 @@ const CONSENT_KINDS = Object.freeze([
  * given 12%, lapsed 8%, withdrawn 5%; a lapse needs more than a year of use behind it, so a
  * newly-15 person who drew it has given consent instead.
  */
-function generateConsent(seed: string, k: number, birthDate: IsoDate, today: IsoDate, asOf: Date): ConsentRecord {
+function generateConsent(
+  seed: string,
+  k: number,
+  birthDate: IsoDate,
+  today: IsoDate,
+  todayDay: DayNumber,
+  asOf: Date,
+): ConsentRecord {
   const daysOfUse = daysBetween(accessUntil(birthDate), today); // days since the app became possible
   if (daysOfUse < 0) return {};
   const rng = createRng(seed, 'consent', k);
   const now = asOf.getTime();
-  const todayDay = isoToDay(today);
   // A moment in the morning (Copenhagen time) of the day `daysAgo` before the reference date, never
   // after the reference instant: on or after the 15th birthday whenever daysAgo ≤ daysOfUse, a
   // change of summer time in between included.

@@ -19,11 +19,13 @@ import type { Scenario } from './types.ts';
 export interface InProcessRunOptions extends Pick<RunOptions, 'onResult' | 'onFired'> {
   /** Where the sandbox reports what it could not do (default: nowhere). */
   log?: (message: string) => void;
+  /** Where the scenario comes from, as the host lists it (default 'file'). */
+  source?: 'catalogue' | 'file';
 }
 
 export async function runScenarioInProcess(scenario: Scenario, options: InProcessRunOptions = {}): Promise<RunReport> {
   const host = createSandboxHost({
-    scenarios: [scenarioDefinition(scenario, 'file')],
+    scenarios: [scenarioDefinition(scenario, options.source ?? 'file')],
     scenario: scenario.name,
     validation: 'strict',
     log: options.log ?? (() => {}),
