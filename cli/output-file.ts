@@ -8,18 +8,13 @@
  *   written to directly: renaming a file over it would replace the device.
  * - A symbolic link is followed: the file it points to is replaced and the link stays, as a
  *   direct write through the link would leave it.
+ * - A stream to a new partial file goes around the page cache where the file system allows
+ *   (cli/direct-file.ts), unless the caller asks for the page cache.
  */
-import {
-  existsSync,
-  lstatSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  type WriteStream,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, lstatSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { openDirectFile } from './direct-file.ts';
 
 /** Where the bytes for `path` go, and the file that is renamed into place (none when written directly). */
 export interface OutputPlan {
@@ -55,7 +50,8 @@ export function writeWhole(path: string, text: string): void {
 }
 
 export interface OutputStream {
-  stream: WriteStream;
+  /** A file WriteStream, or a DirectFileWriter; either is done with a chunk once its callback runs. */
+  stream: Writable;
   /** Closes the file and moves it into place. */
   commit(): Promise<void>;
   /**
@@ -70,9 +66,18 @@ export interface OutputStream {
  * is reported through the write that failed; the stream's own 'error' event has a listener, so
  * Node does not also crash with a stack trace.
  */
-export async function openOutputStream(path: string, highWaterMark: number): Promise<OutputStream> {
+export async function openOutputStream(
+  path: string,
+  highWaterMark: number,
+  { pageCache = false }: { pageCache?: boolean } = {},
+): Promise<OutputStream> {
   const plan = outputPlan(path);
-  const stream = (await open(plan.writeTo, 'w')).createWriteStream({ highWaterMark }).on('error', () => {});
+  // Only a new partial file: a device or pipe written in place keeps its usual writes.
+  const direct = !pageCache && plan.renameTo !== undefined ? await openDirectFile(plan.writeTo) : undefined;
+  const stream: Writable = (direct ?? (await open(plan.writeTo, 'w')).createWriteStream({ highWaterMark })).on(
+    'error',
+    () => {},
+  );
   const close = () =>
     new Promise<void>((resolve, reject) => {
       stream.end((error?: Error | null) => (error ? reject(error) : resolve()));

@@ -91,19 +91,31 @@ async function writeAllLines(
 }
 
 /**
+ * Whether the stream is done with a chunk's memory when its write callback runs: a file stream, a
+ * socket or pipe (stdout, a terminal), or the process's own stdout and stderr (written at once when
+ * they are files), or a stream that says it copies its chunks. Any other Writable (a PassThrough, a
+ * collecting sink) may still hold the chunk after its callback, so its chunks are not handed back to
+ * be written over.
+ */
+function doneWithChunkOnCallback(out: Writable): boolean {
+  return (
+    out instanceof WriteStream ||
+    out instanceof Socket ||
+    out === process.stdout ||
+    out === process.stderr ||
+    (out as Partial<ChunkCopier>).copiesChunks === true
+  );
+}
+
+/** A Writable that copies each chunk before calling its write callback (cli/direct-file.ts). */
+export interface ChunkCopier {
+  readonly copiesChunks: true;
+}
+
+/**
  * Resolves once the stream has taken `data` (at once unless its buffer is full); `written` is
  * called later, once the data has reached the stream's destination and its memory is free again.
  */
-/**
- * Whether the stream is done with a chunk's memory when its write callback runs: a file stream, a
- * socket or pipe (stdout, a terminal), or the process's own stdout and stderr (written at once when
- * they are files). Any other Writable (a PassThrough, a collecting sink) may still hold the chunk
- * after its callback, so its chunks are not handed back to be written over.
- */
-function doneWithChunkOnCallback(out: Writable): boolean {
-  return out instanceof WriteStream || out instanceof Socket || out === process.stdout || out === process.stderr;
-}
-
 function write(out: Writable, data: string | Uint8Array, written?: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);

@@ -1,11 +1,13 @@
 // Baseline for `npm run bench:generate`: N bare Faker persons (Danish locale, the instance seeded
-// per person with Faker's own generator), streamed to a file as NDJSON. Usage: node faker-persons.mjs N FILE
-import { createWriteStream } from 'node:fs';
+// per person with Faker's own generator), streamed to a file as NDJSON through the same output file
+// as `generate --out` (dist/cli/output-file.js, built by the bench first). Usage: node faker-persons.mjs N FILE
 import { base, da, en, Faker } from '@faker-js/faker';
+import { openOutputStream } from '../../dist/cli/output-file.js';
 
 const [count, file] = [Number(process.argv[2]), process.argv[3]];
 const faker = new Faker({ locale: [da, en, base] });
-const out = createWriteStream(file);
+const output = await openOutputStream(file, 4 * 1024 * 1024);
+const out = output.stream;
 let chunk = '';
 for (let k = 0; k < count; k++) {
   faker.seed(k);
@@ -22,5 +24,5 @@ for (let k = 0; k < count; k++) {
     chunk = '';
   }
 }
-out.end(chunk);
-await new Promise((resolve) => out.once('finish', resolve));
+out.write(chunk);
+await output.commit();

@@ -5,6 +5,7 @@ import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statS
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { STAGE_BYTES } from '../../cli/direct-file.ts';
 import { defaultThreads, PARALLEL_FROM } from '../../cli/generate.ts';
 import { type CliIo, run } from '../../cli/program.ts';
 
@@ -63,6 +64,13 @@ describe('minlaege-sandbox generate', () => {
     expect(threaded === inProcess).toBe(true);
     const json = await generate(['--count', '5000', '--threads', '2', '--format', 'json'], join(dir, 'two.json'));
     expect(JSON.parse(json)).toHaveLength(5003); // 5,000 patients and the lines of clinics 0, 1 and 2
+  });
+
+  it('writes the same bytes around the page cache (the default) as through it (--page-cache)', async () => {
+    const direct = await generate(['--count', '700'], join(dir, 'direct.ndjson'));
+    const cached = await generate(['--count', '700', '--page-cache'], join(dir, 'cached.ndjson'));
+    expect(direct.length).toBeGreaterThan(STAGE_BYTES); // a full stage of the direct writer and a ragged tail
+    expect(direct === cached).toBe(true);
   });
 
   it('reports a write that fails mid-run in one line, exit 1, with no stack trace, the target kept', () => {
