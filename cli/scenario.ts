@@ -8,11 +8,17 @@
  * since a file's timeline runs inside the sandbox that holds it, and so is a name it has from
  * another source (catalogue, file, population) than the local scenario's.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { ScenarioDefinition } from '../mock-server/host.ts';
-import { catalogueDefinitions, catalogueFiles, loadCatalogue, scenarioDefinition } from '../scenarios/catalogue.ts';
+import {
+  catalogueDefinitions,
+  catalogueFiles,
+  loadCatalogue,
+  scenarioDefinition,
+  scenarioDigest,
+} from '../scenarios/catalogue.ts';
 import { runScenarioInProcess } from '../scenarios/in-process.ts';
 import { formatIssue, loadScenarioFile, ScenarioFileError } from '../scenarios/load.ts';
 import { type ExpectationResult, type RunTarget, runScenario } from '../scenarios/run.ts';
@@ -46,7 +52,7 @@ export function scenariosForServe(arg: string | undefined): { scenarios: Scenari
   const scenarios = catalogueDefinitions();
   if (arg === undefined) return { scenarios };
   const { scenario, source } = resolveScenario(arg);
-  if (source === 'file') scenarios.push(scenarioDefinition(scenario, 'file'));
+  if (source === 'file') scenarios.push(scenarioDefinition(scenario, 'file', scenarioDigest(readFileSync(arg))));
   return { scenarios, scenario: scenario.name };
 }
 
@@ -100,6 +106,29 @@ function refuseOtherSource(
       : `rename the file's scenario, or start the sandbox with \`minlaege-sandbox serve --scenario ${arg}\``;
   throw new UsageError(
     `the sandbox at ${base} has ${scenario.name} as ${SOURCE_WORDS[listedAs] ?? `a ${listedAs} scenario`}, not as ${here}, so the expectations would be checked against another scenario: ${fix}`,
+  );
+}
+
+/**
+ * Refuses `run --base-url` when the sandbox's scenario of the name is another file than the local
+ * one (by digest), but for an unchanged copy of a catalogue file, which may differ in its bytes.
+ */
+function refuseOtherContent(
+  arg: string,
+  scenario: Scenario,
+  local: 'catalogue' | 'file',
+  listedAs: string,
+  base: string,
+): void {
+  if (listedAs === 'catalogue' && local === 'catalogue') {
+    throw new UsageError(
+      `the sandbox at ${base} has another version of the catalogue scenario ${scenario.name} than this kit's, so the expectations would be checked against another scenario: run the scenario with the sandbox's own version of minlaege-sandbox`,
+    );
+  }
+  if (listedAs !== 'file') return refuseOtherSource(arg, scenario, local, listedAs, base);
+  const here = local === 'catalogue' ? "the kit's catalogue scenario" : `the file ${arg}`;
+  throw new UsageError(
+    `the sandbox at ${base} has ${scenario.name} from a scenario file it was started with whose content differs from ${here}, so the expectations would be checked against another scenario: run the file the sandbox was started with, or start the sandbox with \`minlaege-sandbox serve --scenario ${arg}\``,
   );
 }
 
@@ -198,7 +227,7 @@ export function registerScenario(program: Command, io: CliIo): void {
           return fetch(`${base}${path}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init, headers });
         };
         target = remote;
-        let known: { name: string; source?: string }[];
+        let known: { name: string; source?: string; digest?: string }[];
         try {
           const listed = await remote('/__sandbox/scenarios', { method: 'GET' });
           if (listed.status === 401) {
@@ -209,7 +238,7 @@ export function registerScenario(program: Command, io: CliIo): void {
           if (!Array.isArray(items) || !items.every((k) => typeof (k as { name?: unknown })?.name === 'string')) {
             throw new Error('GET /__sandbox/scenarios did not answer a list of scenarios: is it a minlaege-sandbox?');
           }
-          known = items as { name: string; source?: string }[];
+          known = items as typeof known;
         } catch (error) {
           const reason =
             (error as Error).name === 'TimeoutError'
@@ -222,14 +251,17 @@ export function registerScenario(program: Command, io: CliIo): void {
             `the sandbox at ${base} does not know the scenario ${scenario.name}; a running sandbox loads only its catalogue and the files it was started with: start it with \`minlaege-sandbox serve --scenario ${arg}\``,
           );
         }
-        // The sandbox runs the scenario it has under the name: when it has it from somewhere else
-        // than this one (the catalogue, a file it was started with, its population), the
-        // expectations would be checked against another scenario. Refuse, but for an unchanged
-        // copy of a catalogue file. (Two different files of one name both list as `file`: telling
-        // them apart needs a content hash from the sandbox.)
-        const listedAs = known.find((k) => k.name === scenario.name)?.source;
-        if (listedAs !== undefined && listedAs !== resolved.source) {
-          refuseOtherSource(arg, scenario, resolved.source, listedAs, base);
+        // The sandbox runs the scenario it has under the name. It lists the digest of each file
+        // it loaded: the same bytes as the local file, it is this scenario. Otherwise (another
+        // file of the name, the catalogue's, its population; or a sandbox that lists no digest
+        // and has the name from another source) the expectations would be checked against
+        // another scenario: refused, but for an unchanged copy of a catalogue file.
+        const listed = known.find((k) => k.name === scenario.name);
+        const digest = typeof listed?.digest === 'string' ? listed.digest : undefined;
+        if (digest !== undefined && digest !== scenarioDigest(readFileSync(resolved.file))) {
+          refuseOtherContent(arg, scenario, resolved.source, listed?.source ?? 'file', base);
+        } else if (digest === undefined && listed?.source !== undefined && listed.source !== resolved.source) {
+          refuseOtherSource(arg, scenario, resolved.source, listed.source, base);
         }
         session = `scenario-run-${process.pid}-${Date.now().toString(36)}`;
         cleanup = async () => {

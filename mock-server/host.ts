@@ -38,6 +38,8 @@ export interface ScenarioDefinition {
   name: string;
   summary: string;
   source: 'population' | 'catalogue' | 'file';
+  /** For a scenario from a file (the catalogue's or one given at start): the SHA-256 of its bytes. */
+  digest?: string;
   /** The population, the start of sandbox time, and the timeline; `overrides` only for populations. */
   build(overrides?: { seed?: string; asOf?: string; patients?: number }): {
     seed: string;

@@ -3,6 +3,7 @@
  * what the sandbox host loads: a ScenarioDefinition whose build makes the store afresh each time
  * (a session's load or reset), so no session sees another's writes.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { kitFile } from '../contracts/kit-files.ts';
@@ -32,12 +33,26 @@ export function loadCatalogue(): { file: string; scenario: Scenario }[] {
   return catalogueFiles().map((file) => ({ file, scenario: loadScenarioFile(file) }));
 }
 
-/** A scenario as the host loads it. */
-export function scenarioDefinition(scenario: Scenario, source: 'catalogue' | 'file'): ScenarioDefinition {
+/**
+ * What tells two scenario files apart: the SHA-256 (hex) of the file's bytes. A sandbox lists it
+ * beside each scenario it loaded from a file, so `scenario run --base-url FILE` can tell whether
+ * the sandbox's scenario of that name is this very file.
+ */
+export function scenarioDigest(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A scenario as the host loads it; `digest` is its file's (scenarioDigest). */
+export function scenarioDefinition(
+  scenario: Scenario,
+  source: 'catalogue' | 'file',
+  digest?: string,
+): ScenarioDefinition {
   return {
     name: scenario.name,
     summary: scenario.summary,
     source,
+    ...(digest === undefined ? {} : { digest }),
     build() {
       const built = buildScenario(scenario);
       return {
@@ -60,12 +75,14 @@ export function scenarioDefinition(scenario: Scenario, source: 'catalogue' | 'fi
  */
 export function catalogueDefinitions(): ScenarioDefinition[] {
   return catalogueFiles().map((file) => {
-    const summary = /^summary:\s*(.+)$/m.exec(readFileSync(file, 'utf8'))?.[1]?.trim() ?? '';
+    const bytes = readFileSync(file);
+    const summary = /^summary:\s*(.+)$/m.exec(bytes.toString('utf8'))?.[1]?.trim() ?? '';
     let loaded: ScenarioDefinition | undefined;
     return {
       name: basename(file, '.yaml'),
       summary,
       source: 'catalogue',
+      digest: scenarioDigest(bytes),
       build(overrides) {
         loaded ??= scenarioDefinition(loadScenarioFile(file), 'catalogue');
         return loaded.build(overrides);

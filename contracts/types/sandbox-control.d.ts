@@ -506,6 +506,8 @@ export interface components {
              * @enum {string}
              */
             source: "population" | "catalogue" | "file";
+            /** @description For a scenario from a file (`catalogue` or `file`): the SHA-256, in hex, of the file's bytes. `scenario run --base-url FILE` compares it with the local file's, so a sandbox holding another file of the same name is not used to check this one's expectations. */
+            digest?: string;
         };
         ScenarioList: {
             items: components["schemas"]["ScenarioSummary"][];

@@ -94,7 +94,12 @@ export function registerControl(app: Hono, host: SandboxHost, _options: { log: (
   app.get('/__sandbox/scenarios', (c) =>
     c.json({
       items: [...host.scenarios.values()]
-        .map((s) => ({ name: s.name, summary: s.summary, source: s.source }))
+        .map((s) => ({
+          name: s.name,
+          summary: s.summary,
+          source: s.source,
+          ...(s.digest === undefined ? {} : { digest: s.digest }),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     }),
   );

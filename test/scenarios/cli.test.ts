@@ -3,14 +3,14 @@
 // 2 for a mistake in the call; a served sandbox starts with the scenario, lists the catalogue, and
 // `run --base-url` runs against it in a session of its own.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliIo, run } from '../../cli/program.ts';
-import { catalogueDir } from '../../scenarios/catalogue.ts';
+import { catalogueDir, scenarioDigest } from '../../scenarios/catalogue.ts';
 
 const bin = fileURLToPath(new URL('../../cli/bin.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
@@ -189,6 +189,11 @@ describe('minlaege-sandbox scenario', () => {
       expect(await run(['scenario', 'run', mine, '--base-url', base], file.io)).toBe(2);
       expect(file.err()).toMatch(/has my-served-scenario as its generated population, not as the file /);
       for (const c of [catalogued, file]) expect(c.err().split('\n').filter(Boolean)).toHaveLength(1);
+      // A sandbox of another kit version whose catalogue scenario differs from this kit's.
+      listed.push({ name: 'pin-lockout', summary: 'Older', source: 'catalogue', digest: '0'.repeat(64) } as never);
+      const version = capture();
+      expect(await run(['scenario', 'run', 'pin-lockout', '--base-url', base], version.io)).toBe(2);
+      expect(version.err()).toMatch(/has another version of the catalogue scenario pin-lockout than this kit's/);
       // A file named default is refused before the sandbox is asked.
       const named = join(dir, 'named-default.yaml');
       writeFileSync(named, MINE.replace('name: my-served-scenario', 'name: default'));
@@ -333,6 +338,25 @@ describe('serve --scenario', () => {
     const same = join(dir, 'pin-lockout-copy.yaml');
     writeFileSync(same, original);
     expect(await run(['scenario', 'run', same, '--base-url', base], capture().io)).toBe(0);
+    // Another file of the served file's name is refused; a copy of the served file runs.
+    const listedMine = (await (await fetch(`${base}/__sandbox/scenarios`)).json()) as {
+      items: { name: string; digest?: string }[];
+    };
+    expect(listedMine.items.find((s) => s.name === 'my-served-scenario')?.digest).toBe(
+      scenarioDigest(readFileSync(mine)),
+    );
+    expect(listedMine.items.find((s) => s.name === 'default')?.digest).toBeUndefined();
+    const variant = join(dir, 'variant', 'mine.yaml');
+    mkdirSync(join(dir, 'variant'), { recursive: true });
+    writeFileSync(variant, readFileSync(mine, 'utf8').replace(/^summary: .*$/m, 'summary: Another file, same name'));
+    const other = capture();
+    expect(await run(['scenario', 'run', variant, '--base-url', base], other.io)).toBe(2);
+    expect(other.err()).toMatch(
+      /has my-served-scenario from a scenario file it was started with whose content differs from the file /,
+    );
+    const mineCopy = join(dir, 'variant', 'copy.yaml');
+    writeFileSync(mineCopy, readFileSync(mine));
+    expect(await run(['scenario', 'run', mineCopy, '--base-url', base], capture().io)).toBe(0);
 
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
