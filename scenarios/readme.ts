@@ -61,8 +61,9 @@ minlaege-sandbox scenario run my.yaml --base-url http://127.0.0.1:4010   # again
 \`run --base-url\` loads the scenario by name through the control API (\`PUT /__sandbox/scenario\`) in
 a session of its own and moves that session's clock; a running sandbox knows only its catalogue and
 the file it was started with, so a file it does not know is refused with the \`serve --scenario\`
-line to use, and so is a name the sandbox has from another source (a file named like a catalogue
-scenario that differs from it, a catalogue name the sandbox has from its own file); \`default\`
+line to use, and so is a name the sandbox has from another source or in another content (a file
+named like a catalogue scenario that differs from it, a catalogue name the sandbox has from its own
+file, another file of the same name: the sandbox lists each scenario file's SHA-256); \`default\`
 is the generated population's name and no scenario's. Against a platform without the control API
 it cannot run. An expectation checks \`status\`, \`problem\` (a
 kind such as \`consent-lapsed\`), \`present\` and \`absent\` (handles of people or records),
