@@ -4,13 +4,14 @@
  * capabilities that vary between clinics. Clinic c is a function of the seed, c and the reference
  * date only, so any clinic can be generated on its own.
  */
-import { POSTAL_TOWNS, type PostalTown, type Region } from '../domain/regions.ts';
+import type { PostalTown, Region } from '../domain/regions.ts';
 import { addDays, formatDate, type IsoDate, parseIsoDate, weekdayOf } from '../domain/time.ts';
 import { type ClinicCalendar, clinicCalendar } from './clinic-calendar.ts';
 import type { JournalClinic } from './context.ts';
 import { asciiSlug, danishPhone } from './danish-text.ts';
 import { type DayNumber, dayToIso, isoToDay, isWorkingDay, weekdayIndex } from './day-calendar.ts';
 import type { SeededFaker } from './faker.ts';
+import { areaOf, CLINIC_TOWNS, type TownArea } from './geography.ts';
 import { entityToken } from './ids.ts';
 import { createRng, type Rng } from './rng.ts';
 
@@ -29,6 +30,8 @@ export interface ClinicIdentity {
   name: string;
   region: Region;
   home: PostalTown;
+  /** The home town's surroundings: its neighbouring towns. */
+  area: TownArea;
   street: string;
   phone: string;
   email: string;
@@ -40,6 +43,8 @@ export interface GeneratedClinic {
   clinic: JournalClinic;
   region: Region;
   home: PostalTown;
+  /** The home town's surroundings: where the clinic's patients live. */
+  area: TownArea;
   doctors: string[];
   /** When the clinic sees patients, read from its opening hours. */
   calendar: ClinicCalendar;
@@ -54,12 +59,12 @@ export interface ClinicGeneratorOptions {
 
 /** The clinic number c, as its identity only (name, address, contact, doctors). */
 export function clinicIdentity(opts: ClinicGeneratorOptions, c: number): ClinicIdentity {
+  const pair = pairPlan(opts.seed, c);
+  const area = pair.areas[c % 2] as TownArea;
   const rng = createRng(opts.seed, 'clinic', c);
   opts.faker.reseed(rng);
   const { faker } = opts.faker;
-  // Substitutes pair up within a region, so the region is the pair's.
-  const region = createRng(opts.seed, 'clinic-pair', Math.floor(c / 2)).weighted(REGION_WEIGHTS);
-  const home = rng.pick(POSTAL_TOWNS[region]);
+  const home = area.town;
   const doctorCount = rng.weighted([
     [1, 30],
     [2, 30],
@@ -75,27 +80,63 @@ export function clinicIdentity(opts: ClinicGeneratorOptions, c: number): ClinicI
   const streetName = faker.location.street();
   const street = `${streetName} ${rng.int(1, 120)}`;
   const town = home.town.replace(/ [A-Z]$|\s+[SNVØCK]+$/u, '');
-  const name =
-    doctorCount === 1
-      ? `Læge ${doctors[0]}`
-      : rng.weighted([
-          [`Lægerne ${streetName}`, 3],
-          [`Lægehuset ${town}`, 3],
-          [`${town} Lægecenter`, 2],
-          [`Lægerne i ${town}`, 2],
-        ] as const);
+  const name = doctorCount === 1 ? `Læge ${doctors[0]}` : clinicName(pair.styles[c % 2] as NameStyle, streetName, town);
   const phone = danishPhone(rng, 'landline');
   const email = `klinik@${asciiSlug(name).slice(0, 30)}.example`; // a reserved domain: never a real clinic's
   return {
     id: `cln_${entityToken(opts.tag, c)}`,
     name,
-    region,
+    region: pair.region,
     home,
+    area,
     street,
     phone,
     email,
     doctors: doctors.map((d) => `Læge ${d}`),
   };
+}
+
+// Share of pairs whose two clinics are in the same town (most towns have several clinics, which
+// stand in for each other); the other pairs are in neighbouring towns.
+const SAME_TOWN_PAIR = 0.5;
+
+type NameStyle = 'street' | 'lægehuset' | 'lægecenter' | 'lægerne-i';
+const NAME_STYLES: readonly NameStyle[] = ['street', 'lægehuset', 'lægecenter', 'lægerne-i'];
+
+function clinicName(style: NameStyle, streetName: string, town: string): string {
+  switch (style) {
+    case 'street':
+      return `Lægerne ${streetName}`;
+    case 'lægehuset':
+      return `Lægehuset ${town}`;
+    case 'lægecenter':
+      return `${town} Lægecenter`;
+    case 'lægerne-i':
+      return `Lægerne i ${town}`;
+  }
+}
+
+/** What the two clinics of a pair share: the region, and neighbouring homes. */
+interface PairPlan {
+  region: Region;
+  /** The home of the pair's first clinic, then the second's. */
+  areas: readonly [TownArea, TownArea];
+  /** Two different ways of naming a clinic, so that two clinics in one town never share a name. */
+  styles: readonly NameStyle[];
+}
+
+/**
+ * The pair of clinic c: substitutes stand in for each other, so they are in one region and in one
+ * town or two neighbouring ones, on the same land (never across the sea). The first clinic's town
+ * is weighted by inhabitants, so clinics are where people live.
+ */
+function pairPlan(seed: string, c: number): PairPlan {
+  const rng = createRng(seed, 'clinic-pair', Math.floor(c / 2));
+  const region = rng.weighted(REGION_WEIGHTS);
+  const first = rng.weighted(CLINIC_TOWNS[region]);
+  const sameTown = rng.chance(SAME_TOWN_PAIR) || first.neighbours.length === 0;
+  const second = sameTown ? first : areaOf(rng.pick(first.neighbours));
+  return { region, areas: [first, second], styles: rng.sample(NAME_STYLES, 2) };
 }
 
 /** Clinics pair up as each other's holiday substitute: 0↔1, 2↔3, … */
@@ -145,6 +186,7 @@ export function generateClinic(opts: ClinicGeneratorOptions, c: number): Generat
     clinic,
     region: id.region,
     home: id.home,
+    area: id.area,
     doctors: id.doctors,
     calendar: clinicCalendar(clinic.openingHours),
   };

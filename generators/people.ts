@@ -1,14 +1,16 @@
 /**
  * The people of one block: names, addresses, phone numbers, e-mail addresses and custody links,
  * shaped as the journal contract's Patient. Households share a surname and an address (separated
- * parents live apart); the postal town is usually the clinic's own, otherwise another town of the
- * clinic's region, so addresses spread over the five regions with the clinics.
+ * parents live apart); the postal town is usually the clinic's own, otherwise mostly a neighbouring
+ * one (Danes choose a GP near home), and now and then a farther town of the clinic's region on the
+ * same land (never across the sea), so addresses spread over the five regions with the clinics.
  */
-import { POSTAL_TOWNS, type PostalTown, type Region } from '../domain/regions.ts';
+import type { PostalTown } from '../domain/regions.ts';
 import { copenhagenInstant, daysBetween, type IsoDate } from '../domain/time.ts';
 import type { JournalPatient } from './context.ts';
 import { asciiSlug, danishPhone } from './danish-text.ts';
 import type { SeededFaker } from './faker.ts';
+import type { TownArea } from './geography.ts';
 import type { MemberPlan } from './households.ts';
 import { createRng, type Rng } from './rng.ts';
 
@@ -17,8 +19,8 @@ export interface BlockSetting {
   seed: string;
   block: number;
   today: IsoDate;
-  region: Region;
-  home: PostalTown;
+  /** The clinic's town and its surroundings. */
+  area: TownArea;
   faker: SeededFaker;
 }
 
@@ -64,7 +66,7 @@ export function blockPeople(setting: BlockSetting, plans: MemberPlan[], ids: str
     if (!a) {
       const rng = createRng(seed, 'address', block, index);
       seeded.reseed(rng);
-      const town = rng.chance(0.7) ? setting.home : rng.pick(POSTAL_TOWNS[setting.region]);
+      const town = homeTown(rng, setting.area);
       a = { street: streetLine(rng, seeded.street()), postalCode: town.postalCode, town: town.town };
       addresses.set(index, a);
     }
@@ -135,6 +137,20 @@ export function ageInDays(birthDate: IsoDate, today: IsoDate): number {
 /** The instant the generators treat as "now": 12:00 Copenhagen time on the reference date. */
 export function referenceInstant(today: IsoDate): Date {
   return copenhagenInstant(today, 12, 0);
+}
+
+// Where a household lives, seen from its clinic: in the clinic's town, a neighbouring town, or
+// (having moved and kept the doctor) a farther town of the region on the same land.
+const IN_CLINIC_TOWN = 0.75;
+const IN_NEIGHBOURING_TOWN = 0.2;
+
+function homeTown(rng: Rng, area: TownArea): PostalTown {
+  const r = rng.next();
+  if (r < IN_CLINIC_TOWN) return area.town;
+  if (r < IN_CLINIC_TOWN + IN_NEIGHBOURING_TOWN) {
+    return area.neighbours.length > 0 ? rng.pick(area.neighbours) : area.town;
+  }
+  return rng.pick(area.sameLand);
 }
 
 function streetLine(rng: Rng, street: string): string {

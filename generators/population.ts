@@ -13,7 +13,7 @@ import { syntheticCpr, syntheticCprCount } from '../domain/cpr.ts';
 import { platformSharingProblem } from '../domain/platform-sharing.ts';
 import { accessUntil } from '../domain/proxy.ts';
 import { addDays, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
-import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic } from './clinics.ts';
+import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic, substituteOf } from './clinics.ts';
 import type { JournalClinic, JournalContent, JournalPatient, RecordContext } from './context.ts';
 import { copenhagenEpochMs, type DayNumber, isoToDay, utcTimestamp } from './day-calendar.ts';
 import { type AppView, appViewOf, type ExpectedExtract, expectedExtract, visibleIds } from './expected-view.ts';
@@ -26,6 +26,9 @@ import { createRng } from './rng.ts';
 
 /** Patients listed with one clinic (a multiple of the block size, so households never split). */
 export const CLINIC_SIZE = 2000;
+
+/** Patients of a pair of clinics, which stand in for each other in holidays (clinics.ts). */
+const PAIR_SIZE = 2 * CLINIC_SIZE;
 
 export interface PopulationOptions {
   /** Any string; the same seed gives the same population. */
@@ -86,8 +89,9 @@ export interface Population {
   /** Clinic number c. */
   clinic(c: number): GeneratedClinic;
   /**
-   * The lines for patients [from, to): each clinic's line comes right before its first patient,
-   * so the lines of consecutive ranges concatenate to the lines of their union.
+   * The lines for patients [from, to): the lines of a pair of clinics (0 and 1, 2 and 3, …) come
+   * right before the pair's first patient, so every holiday substitute named is a clinic line of
+   * the output, and the lines of consecutive ranges concatenate to the lines of their union.
    */
   lines(from: number, to: number): Generator<PopulationLine>;
 }
@@ -116,10 +120,18 @@ export function createPopulation(options: PopulationOptions): Population {
     for (; scanned < block; scanned++) assignCprs(planBlock(seed, scanned, today));
   };
 
-  let cachedClinic: { c: number; value: GeneratedClinic } | undefined;
+  // The last two clinics made: a pair is emitted together, then its clinics' patients follow.
+  const cachedClinics: { c: number; value: GeneratedClinic }[] = [];
   const clinic = (c: number): GeneratedClinic => {
-    if (cachedClinic?.c !== c) cachedClinic = { c, value: generateClinic(clinicOptions, c) };
-    return cachedClinic.value;
+    for (const cached of cachedClinics) if (cached.c === c) return cached.value;
+    const value = generateClinic(clinicOptions, c);
+    cachedClinics.unshift({ c, value });
+    cachedClinics.length = Math.min(cachedClinics.length, 2);
+    return value;
+  };
+  const clinicLine = (c: number): ClinicLine => {
+    const { region, clinic: journalClinic } = clinic(c);
+    return { type: 'clinic', index: c, synthetic: true, region, clinic: journalClinic };
   };
 
   // CPR numbering is a scan kept between calls, so one `lines()` may run at a time: a generator
@@ -142,12 +154,7 @@ export function createPopulation(options: PopulationOptions): Population {
       const c = Math.floor((b * BLOCK_SIZE) / CLINIC_SIZE);
       const home = clinic(c);
       const ids = plans.map((p) => `pat_${entityToken(tag, b * BLOCK_SIZE + p.slot)}`);
-      const people = blockPeople(
-        { seed, block: b, today, region: home.region, home: home.home, faker },
-        plans,
-        ids,
-        cprs,
-      );
+      const people = blockPeople({ seed, block: b, today, area: home.area, faker }, plans, ids, cprs);
       const consents = people.map((p) =>
         describeConsent(
           generateConsent(seed, b * BLOCK_SIZE + p.plan.slot, p.patient.birthDate, today, todayDay, asOf),
@@ -157,8 +164,12 @@ export function createPopulation(options: PopulationOptions): Population {
       for (const person of people) {
         const k = b * BLOCK_SIZE + person.plan.slot;
         if (k < from || k >= to) continue;
-        if (k % CLINIC_SIZE === 0) {
-          yield { type: 'clinic', index: c, synthetic: true, region: home.region, clinic: home.clinic };
+        if (k % PAIR_SIZE === 0) {
+          // Both clinics of a pair come before the pair's first patient: each names the other as
+          // its holiday substitute, so any output that holds one clinic holds the other as well,
+          // and the lines stay a function of the patient range (shards concatenate unchanged).
+          yield clinicLine(c);
+          yield clinicLine(substituteOf(c));
         }
         yield patientLine(k, person, people, consents, home);
       }

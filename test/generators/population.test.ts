@@ -35,11 +35,12 @@ const patients = patientsOf(big);
 const clinics = big.filter((l): l is ClinicLine => l.type === 'clinic');
 
 describe('generated population', () => {
-  it('has one clinic line before each clinic’s first patient', () => {
+  it('has the lines of a pair of clinics (each the other’s substitute) before the pair’s first patient', () => {
     expect(clinics.map((c) => c.index)).toEqual([0, 1]);
-    expect(big[0]?.type).toBe('clinic');
-    expect(big[CLINIC_SIZE + 1]?.type).toBe('clinic');
+    expect(big.slice(0, 3).map((l) => l.type)).toEqual(['clinic', 'clinic', 'patient']);
+    expect(big[CLINIC_SIZE + 2]?.type).toBe('patient');
     expect(patients).toHaveLength(3000);
+    expect(patients[CLINIC_SIZE]?.clinicId).toBe(clinics[1]?.clinic.id);
   });
 
   it('validates against the journal contract: clinics, patients, every journal item, the shareable record', () => {
