@@ -1,10 +1,10 @@
 /**
  * Appointments (aftaler) for one patient: the past two to three years of consultations, a few
  * booked in the coming weeks, the child health examinations and programme vaccinations of a young
- * child, and the regular controls of a chronically ill patient (the generator is not told the
- * diagnoses, so chronic illness is drawn from age). All fall on the clinic's open days and within
- * its opening hours (generators/clinic-calendar.ts: never on its closed days or in its holidays,
- * never across a lunch break), Copenhagen time.
+ * child, and the regular controls of the chronic conditions in the patient's clinical profile
+ * (generators/records/clinical-profile.ts), from their onset. All fall on the clinic's open days
+ * and within its opening hours (generators/clinic-calendar.ts: never on its closed days or in its
+ * holidays, never across a lunch break), Copenhagen time.
  *
  * Figures (rounded, for realism rather than statistics): Danes see their GP about 4–5 times a
  * year on average, children and the young less and people over 75 about twice as often
@@ -19,6 +19,7 @@ import { openDayOnOrAfter, slotCount, slotStart } from '../clinic-calendar.ts';
 import type { Appointment, RecordContext } from '../context.ts';
 import { addMonthsToDay, copenhagenTimestamp, type DayNumber, isoToDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
+import { type ClinicalProfile, type ConditionKey, findCondition } from './clinical-profile.ts';
 import { PROGRAMME_HISTORY_FROM, type ProgrammeSource, programmeSource, type ScheduledDose } from './programme.ts';
 import { pickWeighted, poisson, type WeightedTable, weightedTable } from './sampling.ts';
 import { sortInPlace } from './sort.ts';
@@ -109,8 +110,10 @@ function sexReasonsByAge(sex: 'female' | 'male'): readonly (readonly Reason[])[]
 
 /** A chronic illness the clinic controls: an annual control and, between them, shorter ones. */
 interface ChronicCare {
+  /** The youngest age (years, at the reference date) controlled at the GP rather than at hospital. */
   readonly minAge: number;
-  readonly weight: number;
+  /** Share of the patients with the condition who come to the clinic's controls. */
+  readonly attends: number;
   readonly annual: string;
   readonly interim: string | null;
   /** Months between controls (the annual one counts as one of them). */
@@ -119,63 +122,94 @@ interface ChronicCare {
   readonly interimMinutes: number;
 }
 
-const CHRONIC_CARE: readonly ChronicCare[] = Object.freeze(
-  [
-    {
-      minAge: 30,
-      weight: 50,
-      annual: 'Årskontrol blodtryk',
-      interim: 'Kontrol af blodtryk',
-      everyMonths: 6,
-      annualMinutes: 30,
-      interimMinutes: 15,
-    },
-    {
-      minAge: 35,
-      weight: 25,
-      annual: 'Årskontrol diabetes',
-      interim: 'Diabeteskontrol',
-      everyMonths: 4,
-      annualMinutes: 30,
-      interimMinutes: 20,
-    },
-    {
-      minAge: 45,
-      weight: 12,
-      annual: 'Årskontrol KOL',
-      interim: null,
-      everyMonths: 12,
-      annualMinutes: 30,
-      interimMinutes: 0,
-    },
-    {
-      minAge: 20,
-      weight: 13,
-      annual: 'Kontrol af stofskifte',
-      interim: 'Kontrol af stofskifte',
-      everyMonths: 6,
-      annualMinutes: 15,
-      interimMinutes: 15,
-    },
-    {
-      minAge: 5,
-      weight: 10,
-      annual: 'Astmakontrol',
-      interim: null,
-      everyMonths: 12,
-      annualMinutes: 20,
-      interimMinutes: 0,
-    },
-  ].map((c) => Object.freeze(c)),
-);
+const care = (c: ChronicCare): ChronicCare => Object.freeze(c);
+const BLOOD_PRESSURE = care({
+  minAge: 18,
+  attends: 0.8,
+  annual: 'Årskontrol blodtryk',
+  interim: 'Kontrol af blodtryk',
+  everyMonths: 6,
+  annualMinutes: 30,
+  interimMinutes: 15,
+});
 
-/** The chronic illnesses controlled at each age, by weight (null: none at that age). */
-const CHRONIC_CARE_BY_AGE: readonly (WeightedTable<ChronicCare> | null)[] = Object.freeze(
-  Array.from({ length: MAX_TABLE_AGE + 1 }, (_, age) => {
-    const eligible = CHRONIC_CARE.filter((c) => age >= c.minAge);
-    return eligible.length === 0 ? null : weightedTable(eligible.map((c) => [c, c.weight] as const));
-  }),
-);
+// A raised blood pressure not (yet) called hypertension: re-measured about once a year.
+const RAISED_BLOOD_PRESSURE = care({
+  minAge: 18,
+  attends: 0.6,
+  annual: 'Kontrol af blodtryk',
+  interim: null,
+  everyMonths: 12,
+  annualMinutes: 15,
+  interimMinutes: 0,
+});
+
+const THYROID = care({
+  minAge: 10,
+  attends: 0.7,
+  annual: 'Kontrol af stofskifte',
+  interim: null,
+  everyMonths: 12,
+  annualMinutes: 15,
+  interimMinutes: 0,
+});
+
+const DIABETES_TYPE_2 = care({
+  minAge: 18,
+  attends: 0.9,
+  annual: 'Årskontrol diabetes',
+  interim: 'Diabeteskontrol',
+  everyMonths: 4,
+  annualMinutes: 30,
+  interimMinutes: 20,
+});
+
+const DIABETES_TYPE_1 = care({
+  minAge: 18,
+  attends: 0.3,
+  annual: 'Årskontrol diabetes',
+  interim: null,
+  everyMonths: 12,
+  annualMinutes: 30,
+  interimMinutes: 0,
+});
+
+const COPD = care({
+  minAge: 40,
+  attends: 0.75,
+  annual: 'Årskontrol KOL',
+  interim: null,
+  everyMonths: 12,
+  annualMinutes: 30,
+  interimMinutes: 0,
+});
+
+const ASTHMA = care({
+  minAge: 5,
+  attends: 0.5,
+  annual: 'Astmakontrol',
+  interim: null,
+  everyMonths: 12,
+  annualMinutes: 20,
+  interimMinutes: 0,
+});
+
+/**
+ * The controls of each condition the clinic follows (diagnosis → care). Type 2 diabetes is
+ * controlled in general practice; most type 1 diabetics at the hospital's diabetes clinic, children
+ * always. A diabetic's blood pressure is checked at the diabetes controls (see `chronicControls`).
+ * Thyroid patients have their TSH measured about once a year (lab-results.ts) and are seen with it.
+ */
+const CARE_OF: ReadonlyMap<ConditionKey, ChronicCare> = new Map<ConditionKey, ChronicCare>([
+  ['hypertension', BLOOD_PRESSURE],
+  ['elevatedBloodPressure', RAISED_BLOOD_PRESSURE],
+  ['diabetesType2', DIABETES_TYPE_2],
+  ['diabetesType1', DIABETES_TYPE_1],
+  ['copd', COPD],
+  ['hypothyroidism', THYROID],
+  ['thyrotoxicosis', THYROID],
+  ['asthma', ASTHMA],
+]);
 
 /** Child health examinations at the GP (Sundhedsstyrelsen): age in months (5 weeks as 0), label. */
 type Exam = readonly [months: number, label: string];
@@ -193,20 +227,19 @@ const CHILD_EXAMS: readonly Exam[] = Object.freeze([
 interface AgeProfile {
   readonly visitsPerYear: number;
   readonly upcoming: number;
-  readonly chronic: number;
   readonly reasons: readonly Reason[];
 }
 
-const ageProfile = (visitsPerYear: number, upcoming: number, chronic: number, reasons: readonly Reason[]) =>
-  Object.freeze({ visitsPerYear, upcoming, chronic, reasons });
-const INFANT = ageProfile(1.5, 0.15, 0, INFANT_REASONS);
-const CHILD = ageProfile(1.2, 0.15, 0.04, CHILD_REASONS);
-const YOUNG_WOMAN = ageProfile(2.4, 0.2, 0.08, YOUNG_REASONS);
-const YOUNG_MAN = ageProfile(1.6, 0.2, 0.08, YOUNG_REASONS);
-const MIDDLE_WOMAN = ageProfile(2.8, 0.3, 0.28, MIDDLE_REASONS);
-const MIDDLE_MAN = ageProfile(2.2, 0.3, 0.28, MIDDLE_REASONS);
-const SENIOR = ageProfile(3.2, 0.45, 0.45, OLD_REASONS);
-const OLD = ageProfile(4.2, 0.6, 0.6, OLD_REASONS);
+const ageProfile = (visitsPerYear: number, upcoming: number, reasons: readonly Reason[]) =>
+  Object.freeze({ visitsPerYear, upcoming, reasons });
+const INFANT = ageProfile(1.5, 0.15, INFANT_REASONS);
+const CHILD = ageProfile(1.2, 0.15, CHILD_REASONS);
+const YOUNG_WOMAN = ageProfile(2.4, 0.2, YOUNG_REASONS);
+const YOUNG_MAN = ageProfile(1.6, 0.2, YOUNG_REASONS);
+const MIDDLE_WOMAN = ageProfile(2.8, 0.3, MIDDLE_REASONS);
+const MIDDLE_MAN = ageProfile(2.2, 0.3, MIDDLE_REASONS);
+const SENIOR = ageProfile(3.2, 0.45, OLD_REASONS);
+const OLD = ageProfile(4.2, 0.6, OLD_REASONS);
 
 function profileOf(age: number, sex: 'female' | 'male'): AgeProfile {
   const woman = sex === 'female';
@@ -280,12 +313,14 @@ const NO_PLANS: readonly Plan[] = Object.freeze([]);
 /**
  * The patient's appointments, sorted by start: completed and cancelled ones in the past two to
  * three years, booked ones in the next six weeks, all on the clinic's open days within its hours,
- * Copenhagen time. `programme` is the child's vaccination programme (generateJournal shares one
- * with the vaccinations, so that a past vaccination visit is on the day its doses were given; by
- * default one is decided for this call).
+ * Copenhagen time. `profile` is the patient's clinical profile: the regular controls are those of
+ * the chronic conditions it holds, from their onset. `programme` is the child's vaccination
+ * programme (generateJournal shares one with the vaccinations, so that a past vaccination visit is
+ * on the day its doses were given; by default one is decided for this call).
  */
 export function generateAppointments(
   ctx: RecordContext,
+  profile: ClinicalProfile,
   programme: ProgrammeSource = programmeSource(ctx),
 ): Appointment[] {
   const { rng, patient, clinic } = ctx;
@@ -294,25 +329,25 @@ export function generateAppointments(
   // A newborn's first visit is the examination at five weeks, or an illness after the first fortnight.
   const start = Math.max(birth + 14, today - rng.int(730, 1095));
   const horizon = today + UPCOMING_DAYS;
-  const profile = profileOf(patient.ageYears, patient.sex);
+  const visits = profileOf(patient.ageYears, patient.sex);
   const plans: Plan[] = [];
   let held = NO_PLANS;
 
   // Examinations run to 5 years; programme doses, however late, are given by 14 (HPV 2 is due at
   // 12½), and the window reaches three years back.
   if (patient.ageYears <= 8 || (patient.ageYears < 18 && patient.birthDate >= PROGRAMME_HISTORY_FROM)) {
-    const visits: Plan[] = [];
-    childProgramme(ctx, programme, birth, start, today, horizon, plans, visits);
-    held = visits;
+    const programmeVisits: Plan[] = [];
+    childProgramme(ctx, programme, birth, start, today, horizon, plans, programmeVisits);
+    held = programmeVisits;
   }
 
   // General consultations, past and upcoming.
   const sexReasons = SEX_REASONS_BY_AGE[patient.sex][tableAge(patient.ageYears)] ?? [];
-  const past = poisson(rng, (profile.visitsPerYear * (today - start)) / 365.25);
-  const upcoming = poisson(rng, profile.upcoming);
+  const past = poisson(rng, (visits.visitsPerYear * (today - start)) / 365.25);
+  const upcoming = poisson(rng, visits.upcoming);
   for (let i = 0; i < past + upcoming; i++) {
     const day = i < past ? rng.int(start, today - 1) : rng.int(today + 1, horizon);
-    const reason = sexReasons.length > 0 && rng.chance(0.2) ? rng.pick(sexReasons) : rng.pick(profile.reasons);
+    const reason = sexReasons.length > 0 && rng.chance(0.2) ? rng.pick(sexReasons) : rng.pick(visits.reasons);
     plans.push({
       day,
       reason: rng.chance(0.03) ? null : reason.text,
@@ -322,7 +357,7 @@ export function generateAppointments(
     });
   }
 
-  if (rng.chance(profile.chronic)) chronicControls(ctx, start, horizon, plans);
+  chronicControls(ctx, profile, start, horizon, plans);
 
   return schedule(ctx, plans, held, today, horizon, clinic.capabilities.videoConsultation);
 }
@@ -353,7 +388,7 @@ function childProgramme(
     if (exam >= 0) merged[exam] = true;
     if (day < start || day > horizon) continue;
     let labels = '';
-    for (const { dose } of doses) labels = labels === '' ? dose.label : `${labels} og ${dose.label}`;
+    for (const { label } of doses) labels = labels === '' ? label : `${labels} og ${label}`;
     const label = exam >= 0 ? `${(exams[exam] as Exam)[1]} og vaccination (${labels})` : `Vaccination (${labels})`;
     const plan: Plan = { day, reason: label, minutes: exam >= 0 ? 30 : 15, mode: 'in-person', clinicBooks: 0.4 };
     (day < today ? held : plans).push(plan);
@@ -378,20 +413,34 @@ function examOf(examDue: readonly DayNumber[], merged: readonly boolean[], doses
   return -1;
 }
 
-/** Regular controls of one or two chronic illnesses, from the window's start to the horizon. */
-function chronicControls(ctx: RecordContext, start: DayNumber, horizon: DayNumber, plans: Plan[]): void {
+/**
+ * Regular controls of the patient's chronic conditions that the clinic follows, each from a few
+ * weeks after its onset (or the window's start) to the horizon. A diabetic's blood pressure is
+ * checked at the diabetes controls, so a diabetic has no separate blood-pressure controls.
+ */
+function chronicControls(
+  ctx: RecordContext,
+  profile: ClinicalProfile,
+  start: DayNumber,
+  horizon: DayNumber,
+  plans: Plan[],
+): void {
   const { rng, patient } = ctx;
-  const eligible = CHRONIC_CARE_BY_AGE[tableAge(patient.ageYears)];
-  if (eligible === null || eligible === undefined) return;
-  const first = pickWeighted(rng, eligible);
-  // A second illness, rarer: drawn by weight among the others.
-  const others = eligible.values.length > 1 && rng.chance(0.3) ? eligible.values.filter((c) => c !== first) : [];
-  const cares = others.length > 0 ? [first, rng.weighted(others.map((c) => [c, c.weight] as const))] : [first];
-  for (const care of cares) {
+  for (const condition of profile.conditions) {
+    const care = CARE_OF.get(condition.key);
+    if (care === undefined || patient.ageYears < care.minAge || !rng.chance(care.attends)) continue;
+    if ((care === BLOOD_PRESSURE || care === RAISED_BLOOD_PRESSURE) && isDiabetic(profile)) continue;
     const every = Math.round(care.everyMonths * 30.44);
     const perYear = Math.round(12 / care.everyMonths);
-    let n = rng.int(0, perYear - 1);
-    for (let day = start + rng.int(0, every); day <= horizon; day += every + rng.int(-20, 20), n++) {
+    // Diagnosed within the window: the first control follows the diagnosis, the annual one a year
+    // on. Diagnosed before it: controls run at their own rhythm from the window's start.
+    const fresh = condition.onsetDay + 14 > start;
+    let n = fresh ? 1 : rng.int(0, perYear - 1);
+    let day = fresh ? condition.onsetDay + rng.int(14, 60) : start + rng.int(0, every);
+    // Not before the age the clinic controls the condition from (before it, the hospital did).
+    const from = profile.birthDay + Math.ceil(care.minAge * 365.25);
+    for (; day < from; day += every) n++;
+    for (; day <= horizon; day += every + rng.int(-20, 20), n++) {
       const annual = n % perYear === 0 || care.interim === null;
       plans.push({
         day,
@@ -402,6 +451,10 @@ function chronicControls(ctx: RecordContext, start: DayNumber, horizon: DayNumbe
       });
     }
   }
+}
+
+function isDiabetic(profile: ClinicalProfile): boolean {
+  return findCondition(profile, 'diabetesType2') !== undefined || findCondition(profile, 'diabetesType1') !== undefined;
 }
 
 function byDay(a: Plan, b: Plan): number {

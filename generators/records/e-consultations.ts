@@ -3,7 +3,9 @@
  * a question from the patient (or, for a child under 15, from a parent with custody) and usually
  * the doctor's answer, now and then a follow-up. Subjects and bodies are Danish, built from topic
  * templates (rash, mole, prescription renewal, test results, referral, side effects, child fever
- * …) with varying details, greetings and sign-offs.
+ * …) with varying details, greetings and sign-offs. Threads about the patient's medicines and blood
+ * tests follow the journal (generators/records/chart.ts): a renewal or a side effect names a
+ * medicine on the card that day, a question about results follows a sample and names its flags.
  *
  * Rules followed (DOMAIN.md, the journal contract): a thread is `awaiting-answer` after the
  * patient's (or parent's) last message and `answered` after the clinic's; photos are attached only
@@ -25,6 +27,25 @@ import {
   weekdayIndex,
 } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
+import {
+  analyteName,
+  anyMedicine,
+  type Chart,
+  flaggedCount,
+  isFasting,
+  isHigh,
+  isSlight,
+  newWithSideEffect,
+  pickFlagged,
+  pickMedicine,
+  recentSampleEnd,
+  renewable,
+  type SideEffect,
+  sampleEndingAt,
+  sideEffectOf,
+  spokenName,
+  withSideEffect,
+} from './chart.ts';
 import { poisson } from './sampling.ts';
 import { sortInPlace } from './sort.ts';
 
@@ -92,6 +113,8 @@ interface Scene {
   /** 'Hun' / 'Han' and 'hun' / 'han'. */
   readonly She: string;
   readonly she: string;
+  /** The patient's medication card and lab results, which threads about them must name. */
+  readonly chart: Chart;
 }
 
 interface Texts {
@@ -111,6 +134,8 @@ interface Topic {
   readonly photo?: PhotoKind;
   /** Share of first messages with a photo, where the clinic allows attachments. */
   readonly photoShare?: number;
+  /** Whether the patient's chart has what the topic is about on the scene's day (default: always). */
+  available?(s: Scene): boolean;
   write(rng: Rng, s: Scene): Texts;
 }
 
@@ -137,27 +162,6 @@ const BODY_PARTS = Object.freeze([
   'brystet',
   'låret',
 ] as const);
-const RENEWALS = Object.freeze([
-  'Amlodipin',
-  'Losartan',
-  'Metformin',
-  'Levothyroxin',
-  'Sertralin',
-  'Atorvastatin',
-  'Simvastatin',
-  'Pantoprazol',
-  'Ventoline',
-  'Symbicort',
-  'Ramipril',
-] as const);
-const LAB_VALUES = Object.freeze([
-  'kolesterol',
-  'langtidsblodsukker (HbA1c)',
-  'stofskifte (TSH)',
-  'levertal (ALAT)',
-  'nyretal (kreatinin)',
-  'blodprocent (hæmoglobin)',
-] as const);
 /** Specialist and the complaint that leads a patient to ask for the referral. */
 const REFERRALS: readonly (readonly [string, string])[] = Object.freeze([
   ['fysioterapeut', 'ondt i lænden'],
@@ -166,15 +170,26 @@ const REFERRALS: readonly (readonly [string, string])[] = Object.freeze([
   ['hudlæge', 'et eksem, der ikke vil gå væk'],
   ['ortopædkirurg', 'ondt i knæet, også når jeg hviler'],
 ]);
-/** Medicine, a known side effect, and the side effect capitalised. */
-const SIDE_EFFECTS: readonly (readonly [string, string, string])[] = Object.freeze([
-  ['Amlodipin', 'hævede ankler', 'Hævede ankler'],
-  ['Ramipril', 'tør hoste', 'Tør hoste'],
-  ['Metformin', 'kvalme og løs mave', 'Kvalme og løs mave'],
-  ['Sertralin', 'kvalme og dårlig søvn', 'Kvalme og dårlig søvn'],
-  ['Atorvastatin', 'ømme muskler', 'Ømme muskler'],
-]);
 const DESTINATIONS = Object.freeze(['Thailand', 'Vietnam', 'Kenya', 'Indien', 'Mexico', 'Tanzania', 'Peru'] as const);
+
+const PAST_WEEKDAYS = Object.freeze([
+  'mandags',
+  'tirsdags',
+  'onsdags',
+  'torsdags',
+  'fredags',
+  'lørdags',
+  'søndags',
+] as const);
+
+/** When a sample was taken, `days` before the scene's day: 'i går', 'i forgårs', 'i mandags', 'i sidste uge' … */
+function sampledWhen(s: Scene, days: number): string {
+  if (days <= 1) return 'i går';
+  if (days === 2) return 'i forgårs';
+  if (days < 7) return `i ${PAST_WEEKDAYS[weekdayIndex(s.day - days)] ?? 'mandags'}`;
+  if (days < 14) return 'i sidste uge';
+  return days < 28 ? 'for et par uger siden' : 'for en måneds tid siden';
+}
 
 const ADULT_TOPICS: readonly Topic[] = Object.freeze([
   {
@@ -224,11 +239,13 @@ const ADULT_TOPICS: readonly Topic[] = Object.freeze([
     },
   },
   {
-    weight: 14,
+    // Only for a medicine the patient takes; for those who take one, the commonest errand.
+    weight: 24,
     minAge: 18,
     maxAge: 120,
-    write(rng) {
-      const medicine = rng.pick(RENEWALS);
+    available: (s) => anyMedicine(s.chart, s.day, renewable),
+    write(rng, s) {
+      const medicine = spokenName(pickMedicine(rng, s.chart, s.day, renewable));
       return {
         subject: rng.pick(['Fornyelse af recept', `Recept på ${medicine}`, 'Receptfornyelse']),
         question: rng.pick([
@@ -244,29 +261,45 @@ const ADULT_TOPICS: readonly Topic[] = Object.freeze([
     },
   },
   {
-    weight: 12,
+    // Only after a blood sample, about its results; in the weeks after one, the commonest question.
+    weight: 30,
     minAge: 25,
     maxAge: 120,
-    write(rng) {
-      const value = rng.pick(LAB_VALUES);
-      // A patient who asks about a value flagged high is not told that all is fine.
-      const flagged = rng.chance(0.5);
+    available: (s) => recentSampleEnd(s.chart, s.day) >= 0,
+    write(rng, s) {
+      const sample = sampleEndingAt(s.chart, recentSampleEnd(s.chart, s.day));
+      const abnormal = flaggedCount(s.chart, sample);
+      // The result the thread is about: one flagged, if any.
+      const about = pickFlagged(rng, s.chart, sample, abnormal);
+      const when = sampledWhen(s, s.day - sample.day);
       const texts: Texts = {
         subject: rng.pick(['Svar på blodprøver', 'Spørgsmål til mine blodprøvesvar', 'Blodprøvesvar']),
-        question: flagged
-          ? `Værdien for ${value} er markeret som for høj på sundhed.dk. Hvad betyder det, og skal jeg gøre noget?`
-          : 'Jeg fik taget blodprøver i sidste uge. Jeg kan se svarene på sundhed.dk, men forstår ikke alle tallene. Er der noget, jeg skal være opmærksom på?',
+        question: `Jeg fik taget blodprøver ${when}. Jeg kan se svarene på sundhed.dk, men forstår ikke alle tallene. Er der noget, jeg skal være opmærksom på?`,
         answer: 'Dine blodprøver er fine, og der er ikke noget, du skal gøre.',
       };
-      const pick = rng.int(flagged ? 1 : 0, 2);
-      if (pick === 1) {
-        texts.answer = `Værdien for ${value} er lidt forhøjet, men ikke så meget, at det kræver behandling nu. Vi tager en ny prøve om 3 måneder; bestil tid til blodprøve hos sygeplejersken.`;
-        texts.followUp = [
-          'Tak for svaret. Skal jeg være fastende til den nye blodprøve?',
-          'Ja, mød fastende: ingen mad efter kl. 22 aftenen før. Du må gerne drikke vand.',
-        ];
-      } else if (pick === 2) {
-        texts.answer = 'Der er et par tal, jeg gerne vil tale med dig om. Bestil en telefonkonsultation i næste uge.';
+      if (about === undefined) return texts;
+      const value = analyteName(about) as string;
+      const high = isHigh(about);
+      // A patient who sees the flag asks about it; the answer is about it either way.
+      if (rng.chance(0.6)) {
+        texts.question = `Jeg fik taget blodprøver ${when}. Værdien for ${value} er markeret som for ${high ? 'høj' : 'lav'} på sundhed.dk. Hvad betyder det, og skal jeg gøre noget?`;
+      }
+      if (isSlight(about) && rng.chance(0.7)) {
+        texts.answer = `Værdien for ${value} er ${high ? 'lidt forhøjet' : 'lidt lav'}, men ikke så meget, at det kræver behandling nu. Vi tager en ny prøve om 3 måneder; bestil tid til blodprøve hos sygeplejersken.`;
+        texts.followUp = isFasting(about)
+          ? [
+              'Tak for svaret. Skal jeg være fastende til den nye blodprøve?',
+              'Ja, mød fastende: ingen mad efter kl. 22 aftenen før. Du må gerne drikke vand.',
+            ]
+          : [
+              'Tak for svaret. Skal jeg være fastende til den nye blodprøve?',
+              'Nej, til den prøve behøver du ikke at være fastende.',
+            ];
+      } else {
+        texts.answer =
+          abnormal > 1
+            ? 'Der er et par tal, jeg gerne vil tale med dig om. Bestil en telefonkonsultation i næste uge.'
+            : `Jeg vil gerne tale med dig om værdien for ${value}. Bestil en telefonkonsultation i næste uge.`;
       }
       return texts;
     },
@@ -298,15 +331,30 @@ const ADULT_TOPICS: readonly Topic[] = Object.freeze([
   },
   {
     weight: 6,
-    minAge: 30,
+    minAge: 18,
     maxAge: 120,
-    write(rng) {
-      const [medicine, effect, Effect] = rng.pick(SIDE_EFFECTS);
+    // Only about a medicine on the card with a known side effect; a new one is the likelier.
+    available: (s) => anyMedicine(s.chart, s.day, withSideEffect),
+    write(rng, s) {
+      const isNew = anyMedicine(s.chart, s.day, newWithSideEffect);
+      const taken = pickMedicine(rng, s.chart, s.day, isNew ? newWithSideEffect : withSideEffect);
+      const { effect, Effect } = sideEffectOf(taken) as SideEffect;
+      const medicine = spokenName(taken);
+      const weeks = Math.floor((s.day - isoToDay(taken.startDate)) / 7);
+      const subject = rng.pick([`Bivirkninger af ${medicine}`, 'Mulig bivirkning']);
+      const changeIt = `Det kan godt være en bivirkning af ${medicine}. Fortsæt indtil videre, og bestil en tid, så vi kan tale om at skifte til et andet præparat.`;
+      if (!isNew) {
+        return {
+          subject,
+          question: `Jeg har taget ${medicine} i længere tid, men har den seneste tid haft ${effect}. Kan det skyldes medicinen?`,
+          answer: changeIt,
+        };
+      }
       return {
-        subject: rng.pick([`Bivirkninger af ${medicine}`, 'Mulig bivirkning']),
-        question: `Jeg startede på ${medicine} for ${rng.int(2, 8)} uger siden og har siden haft ${effect}. Kan det være en bivirkning? Skal jeg stoppe med medicinen?`,
+        subject,
+        question: `Jeg startede på ${medicine} for ${weeks} uger siden og har siden haft ${effect}. Kan det være en bivirkning? Skal jeg stoppe med medicinen?`,
         answer: rng.pick([
-          `Det kan godt være en bivirkning af ${medicine}. Fortsæt indtil videre, og bestil en tid, så vi kan tale om at skifte til et andet præparat.`,
+          changeIt,
           `${Effect} er en kendt bivirkning, som ofte aftager efter de første uger. Er det ikke bedre om 14 dage, så skriv igen eller bestil en tid.`,
         ]),
       };
@@ -546,9 +594,11 @@ function answerAfter(rng: Rng, day: number): Sent {
 /**
  * The patient's e-consultation threads, oldest first. A child under 15 has threads only when a
  * custodian is given (a parent writes them); answers that would come after the reference instant
- * are not there yet, so recent threads await an answer.
+ * are not there yet, so recent threads await an answer. `chart` is the patient's medication card
+ * and lab results: a prescription renewal or a side effect names a medicine on the card, a
+ * question about results follows a blood sample.
  */
-export function generateEConsultations(ctx: RecordContext): EConsultation[] {
+export function generateEConsultations(ctx: RecordContext, chart: Chart): EConsultation[] {
   const { rng, patient, clinic, custodians } = ctx;
   const today = isoToDay(ctx.today);
   const birth = isoToDay(patient.birthDate);
@@ -584,14 +634,8 @@ export function generateEConsultations(ctx: RecordContext): EConsultation[] {
   for (const at of opened) {
     const day = Math.floor(at / MINUTES_A_DAY);
     const ageAtDay = (day - birth) / 365.25;
-    const topic = pickTopic(rng, topics, ageAtDay, patient.sex);
-    if (topic === undefined) continue;
-    const author: Party = isChild
-      ? { role: 'parent', name: rng.pick(custodians).name }
-      : { role: 'patient', name: patient.name };
-    const doctor = rng.chance(0.8) ? ownDoctor : rng.pick(doctors);
     const months = Math.max(1, Math.floor((day - birth) / 30.44));
-    const texts = topic.write(rng, {
+    const scene: Scene = {
       day,
       female,
       // Only the children's topics name the child and its age.
@@ -604,7 +648,15 @@ export function generateEConsultations(ctx: RecordContext): EConsultation[] {
       infant: months < 24,
       She: female ? 'Hun' : 'Han',
       she: female ? 'hun' : 'han',
-    });
+      chart,
+    };
+    const topic = pickTopic(rng, topics, ageAtDay, patient.sex, scene);
+    if (topic === undefined) continue;
+    const author: Party = isChild
+      ? { role: 'parent', name: rng.pick(custodians).name }
+      : { role: 'patient', name: patient.name };
+    const doctor = rng.chance(0.8) ? ownDoctor : rng.pick(doctors);
+    const texts = topic.write(rng, scene);
     const photo = attachments && topic.photo !== undefined && rng.chance(topic.photoShare ?? 0) ? topic.photo : null;
 
     const question = patientBody(rng, texts.question, author, doctor, photo !== null);
@@ -660,13 +712,30 @@ function followUp(
   }
 }
 
-/** A topic by weight among those that fit the patient's age on the day and sex (undefined if none). */
-function pickTopic(rng: Rng, topics: readonly Topic[], age: number, sex: 'female' | 'male'): Topic | undefined {
+/**
+ * A topic by weight among those that fit the patient's age on the day and sex and, where a topic
+ * asks, the chart on that day (undefined if none). Which topics fit is worked out once, as a bit
+ * mask (the tables have fewer than 32 topics).
+ */
+function pickTopic(
+  rng: Rng,
+  topics: readonly Topic[],
+  age: number,
+  sex: 'female' | 'male',
+  scene: Scene,
+): Topic | undefined {
   let total = 0;
-  for (const t of topics) if (fits(t, age, sex)) total += t.weight;
+  let fitting = 0;
+  for (let i = 0; i < topics.length; i++) {
+    const t = topics[i] as Topic;
+    if (!fits(t, age, sex) || (t.available !== undefined && !t.available(scene))) continue;
+    fitting |= 1 << i;
+    total += t.weight;
+  }
   let r = rng.next() * total;
-  for (const t of topics) {
-    if (!fits(t, age, sex)) continue;
+  for (let i = 0; i < topics.length; i++) {
+    if ((fitting & (1 << i)) === 0) continue;
+    const t = topics[i] as Topic;
     r -= t.weight;
     if (r < 0) return t;
   }

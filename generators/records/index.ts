@@ -24,14 +24,18 @@ export function generateJournal(context: RecordContext, reseedFaker: (rng: Rng) 
   // A child's vaccination visits are decided once: the vaccinations give the doses on their days,
   // the appointments show them. The source forks its own generator from the patient's.
   const programme = programmeSource(context);
+  // E-consultations name the patient's own medicines and blood samples, so those come first (each
+  // category draws from its own generator, and ids count per kind, so the order changes nothing else).
+  const labResults = generateLabResults(forCategory('lab-results'), profile);
+  const medications = generateMedications(forCategory('medications'), profile);
   return {
     diagnoses: generateDiagnoses(forCategory('diagnoses'), profile),
     vaccinations: generateVaccinations(forCategory('vaccinations'), programme),
-    appointments: generateAppointments(forCategory('appointments'), programme),
+    appointments: generateAppointments(forCategory('appointments'), profile, programme),
     referrals: generateReferrals(forCategory('referrals'), profile),
-    labResults: generateLabResults(forCategory('lab-results'), profile),
-    medications: generateMedications(forCategory('medications'), profile),
-    eConsultations: generateEConsultations(forCategory('e-consultations')),
+    labResults,
+    medications,
+    eConsultations: generateEConsultations(forCategory('e-consultations'), { medications, labResults }),
   };
 }
 

@@ -93,6 +93,8 @@ const HDL_MEN = iv(1.0, null);
 const LDL_INTERVAL = iv(null, 3.0);
 const TRIGLYCERIDE_INTERVAL = iv(null, 2.0);
 const TSH_INTERVAL = iv(0.3, 4.0);
+/** Above this triglyceride (mmol/L) the Friedewald LDL is invalid and not reported. */
+const FRIEDEWALD_MAX_TRIGLYCERIDE = 4.5;
 
 // Panels (masks).
 const bit = (a: number): number => 1 << a;
@@ -376,24 +378,32 @@ function emit(
   const day = session.day;
   const age = Math.floor((day - state.birthDay) / 365.25);
   const diabetic = state.diabetesOnset <= day || (flags & NEW_DIABETES) !== 0;
-  // The lipid values are drawn together so that LDL follows from the others (Friedewald).
+  // The lipid values are drawn together, as reported (one decimal), and the total cholesterol is
+  // their sum by Friedewald (LDL = total − HDL − triglyceride/2.2), so LDL is never implausible. A
+  // laboratory does not calculate LDL from a triglyceride above 4.5 mmol/L: the panel goes without it.
+  let analytes = mask;
   let cholesterol = 0;
   let hdl = 0;
   let triglyceride = 0;
+  let ldl = 0;
   if ((mask & LIPIDS) !== 0) {
     const statin = state.statinFrom + 42 <= day;
-    const untreatedMean = Math.min(5.8, Math.max(4.4, 4.6 + 0.025 * (age - 30)));
-    cholesterol = clamp(statin ? rng.normal(4.1, 0.7) : rng.normal(untreatedMean, 0.9), 2.2, 10);
-    hdl = clamp(rng.normal(state.female ? 1.7 : 1.35, state.female ? 0.4 : 0.33) - (diabetic ? 0.15 : 0), 0.5, 3.2);
-    triglyceride = clamp(
-      Math.exp(rng.normal(Math.log(state.female ? 1.1 : 1.4) + (diabetic ? 0.3 : 0), 0.45)),
-      0.3,
-      12,
+    // Untreated LDL rises with age (the total cholesterol from ~4.6 at 30 to ~5.8 in the old).
+    const untreatedMean = Math.min(3.6, Math.max(2.4, 2.5 + 0.025 * (age - 30)));
+    // Log-normal: right-skewed as measured LDL is, and never near zero (a statin lowers it by ~40 %).
+    ldl = round1(clamp(Math.exp(rng.normal(Math.log(statin ? 2.0 : untreatedMean), 0.28)), 0.6, 8));
+    hdl = round1(
+      clamp(rng.normal(state.female ? 1.7 : 1.35, state.female ? 0.4 : 0.33) - (diabetic ? 0.15 : 0), 0.5, 3.2),
     );
+    triglyceride = round1(
+      clamp(Math.exp(rng.normal(Math.log(state.female ? 1.1 : 1.4) + (diabetic ? 0.3 : 0), 0.45)), 0.3, 12),
+    );
+    cholesterol = round1(ldl + hdl + triglyceride / 2.2);
+    if (triglyceride > FRIEDEWALD_MAX_TRIGLYCERIDE) analytes &= ~bit(LDL);
   }
 
   for (let a = 0; a < ANALYTE_COUNT; a++) {
-    if ((mask & (1 << a)) === 0) continue;
+    if ((analytes & (1 << a)) === 0) continue;
     const analyte = ANALYTES[a] as Analyte;
     let interval: Interval;
     let value: number | string;
@@ -466,19 +476,19 @@ function emit(
         break;
       case CHOLESTEROL:
         interval = CHOLESTEROL_INTERVAL;
-        value = round1(cholesterol);
+        value = cholesterol;
         break;
       case HDL:
         interval = state.female ? HDL_WOMEN : HDL_MEN;
-        value = round1(hdl);
+        value = hdl;
         break;
       case LDL:
         interval = LDL_INTERVAL;
-        value = round1(Math.max(0.4, cholesterol - hdl - triglyceride / 2.2));
+        value = ldl;
         break;
       case TRIGLYCERIDE:
         interval = TRIGLYCERIDE_INTERVAL;
-        value = round1(triglyceride);
+        value = triglyceride;
         break;
       default: {
         interval = TSH_INTERVAL;

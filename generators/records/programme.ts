@@ -12,10 +12,12 @@
  * 2009). Doses are mostly given within a few weeks of the due date with a tail of months, a few
  * percent of doses are missed (coverage per dose roughly as SSI's EPI-NEWS reports: about 96 % for
  * the first DiTeKiPol/Hib, falling to 85–90 % for MMR 2 and the 5-year booster and about 80 % for
- * HPV), and some 1.5 % of families decline the programme.
+ * HPV), and some 1.5 % of families decline the programme. A child who missed a dose has the next
+ * of the series given as the one missed (catch-up), so its doses are numbered without gaps and the
+ * series ends one short: the register never shows a second dose without a first.
  */
 import type { IsoDate } from '../../domain/time.ts';
-import { type DueDose, dosesDue } from '../../domain/vaccination.ts';
+import { CHILDHOOD_PROGRAMME, type DueDose, dosesDue } from '../../domain/vaccination.ts';
 import { openDayOnOrAfter } from '../clinic-calendar.ts';
 import type { RecordContext } from '../context.ts';
 import { addMonthsToDay, type DayNumber, dayToIso, isoToDay } from '../day-calendar.ts';
@@ -26,6 +28,14 @@ import { sortInPlace } from './sort.ts';
 export interface ScheduledDose {
   readonly dose: DueDose;
   readonly dueDay: DayNumber;
+  /**
+   * The dose's number in the series as registered: the programme's (`dose.dose`) less the doses of
+   * the series the child missed before it, so the numbers run without gaps (a child who missed the
+   * first DiTeKiPol/Hib visit has its first dose at the second).
+   */
+  readonly number: number;
+  /** The label of that number ('DiTeKiPol/Hib 1'), as the vaccination visit names it. */
+  readonly label: string;
 }
 
 /** A visit at the clinic for programme doses: an open day of the clinic. */
@@ -119,6 +129,8 @@ function decide(ctx: ProgrammeContext): ChildProgramme {
   const calendar = ctx.clinic.calendar;
   const today = isoToDay(ctx.today);
   const series = new Map<string, { due: DayNumber; given: DayNumber }>();
+  // Doses missed so far, by vaccine: each later dose of the series is numbered that many lower.
+  let missedDoses: Map<string, number> | undefined;
   const given: GivenDose[] = [];
   let visitDue = Number.NaN;
   let visitDay = 0;
@@ -133,10 +145,17 @@ function decide(ctx: ProgrammeContext): ChildProgramme {
       visitDay = openDayOnOrAfter(calendar, due > today && day < today ? today : day);
     }
     const missed = (MISSED[dose.id] ?? 0.03) + (boy && dose.id === 'hpv-1' ? HPV_BOYS_EXTRA_MISSED : 0);
-    if (rng.chance(missed) || (declinesMmr && dose.vaccine === 'MMR')) continue;
     const previous = series.get(dose.vaccine);
-    // An HPV course is never started with its second dose.
-    if (previous === undefined && dose.vaccine === 'HPV' && dose.dose > 1) continue;
+    if (
+      rng.chance(missed) ||
+      (declinesMmr && dose.vaccine === 'MMR') ||
+      // An HPV course is never started with its second dose.
+      (previous === undefined && dose.vaccine === 'HPV' && dose.dose > 1)
+    ) {
+      missedDoses ??= new Map();
+      missedDoses.set(dose.vaccine, (missedDoses.get(dose.vaccine) ?? 0) + 1);
+      continue;
+    }
     let day = visitDay;
     if (previous !== undefined) {
       // A late earlier dose pushes this one back: at least a month after it, or a month less than
@@ -149,7 +168,9 @@ function decide(ctx: ProgrammeContext): ChildProgramme {
       day = Math.max(day, openDayOnOrAfter(calendar, earliest));
     }
     series.set(dose.vaccine, { due, given: day });
-    given.push({ day, scheduled: { dose, dueDay: due } });
+    const number = dose.dose - (missedDoses?.get(dose.vaccine) ?? 0);
+    const label = number === dose.dose ? dose.label : labelOf(dose.vaccine, number, dose.label);
+    given.push({ day, scheduled: { dose, dueDay: due, number, label } });
   }
   // Stable: doses given on one day stay in programme order.
   sortInPlace(given, byDay);
@@ -164,6 +185,12 @@ function decide(ctx: ProgrammeContext): ChildProgramme {
     }
   }
   return { declined: false, visits };
+}
+
+/** The programme's label for a dose number of a vaccine ('DiTeKiPol/Hib 1'), or `fallback`. */
+function labelOf(vaccine: string, number: number, fallback: string): string {
+  for (const d of CHILDHOOD_PROGRAMME) if (d.vaccine === vaccine && d.dose === number) return d.label;
+  return fallback;
 }
 
 function byDay(a: GivenDose, b: GivenDose): number {

@@ -135,8 +135,8 @@ function childhoodProgramme(
   if (declined) return false;
   for (const { day, doses } of visits) {
     if (day >= today) break; // in day order
-    for (const { dose } of doses) {
-      drafts.push({ day, product: programmeProduct(dose.vaccine, day), dose: dose.dose, givenBy: CLINIC });
+    for (const { dose, number } of doses) {
+      drafts.push({ day, product: programmeProduct(dose.vaccine, day), dose: number, givenBy: CLINIC });
     }
   }
   return ctx.rng.chance(0.45);

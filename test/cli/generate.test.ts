@@ -63,7 +63,7 @@ describe('minlaege-sandbox generate', () => {
     expect(threaded.length).toBeGreaterThan(1_000_000);
     expect(threaded === inProcess).toBe(true);
     const json = await generate(['--count', '5000', '--threads', '2', '--format', 'json'], join(dir, 'two.json'));
-    expect(JSON.parse(json)).toHaveLength(5003); // 5,000 patients and the lines of clinics 0, 1 and 2
+    expect(JSON.parse(json)).toHaveLength(5004); // 5,000 patients and the lines of clinics 0–3 (two pairs of clinics)
   });
 
   it('writes the same bytes around the page cache (the default) as through it (--page-cache)', async () => {
@@ -121,7 +121,7 @@ describe('minlaege-sandbox generate', () => {
     await reader;
     expect(piped).toBe(0);
     expect(statSync(fifo).isFIFO()).toBe(true);
-    expect(Buffer.concat(chunks).toString().trimEnd().split('\n')).toHaveLength(4); // a clinic and 3 patients
+    expect(Buffer.concat(chunks).toString().trimEnd().split('\n')).toHaveLength(5); // a pair of clinics and 3 patients
     expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 

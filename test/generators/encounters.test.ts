@@ -22,7 +22,10 @@ import type { Appointment, EConsultation, RecordContext, Vaccination } from '../
 import { createDanishFaker } from '../../generators/faker.ts';
 import { createIdFactory, entityToken, seedTag } from '../../generators/ids.ts';
 import { generateAppointments } from '../../generators/records/appointments.ts';
+import { chronicConditions } from '../../generators/records/clinical-profile.ts';
 import { attachmentContent, generateEConsultations } from '../../generators/records/e-consultations.ts';
+import { generateLabResults } from '../../generators/records/lab-results.ts';
+import { generateMedications } from '../../generators/records/medications.ts';
 import { programmeSource } from '../../generators/records/programme.ts';
 import { pickWeighted, weightedTable } from '../../generators/records/sampling.ts';
 import { sortInPlace } from '../../generators/records/sort.ts';
@@ -98,16 +101,22 @@ function makeContext(seed: string, k: number): RecordContext {
 }
 
 /**
- * Each category gets its own fork of the patient's generator, and vaccinations and appointments
- * share one programme source, as the population generator does.
+ * Each category gets its own fork of the patient's generator, vaccinations and appointments share
+ * one programme source, and appointments and e-consultations read the clinical profile, medication
+ * card and lab results, as the population generator does.
  */
 function generate(ctx: RecordContext): Generated {
   const programme = programmeSource(ctx);
+  const profile = chronicConditions({ ...ctx, rng: ctx.rng.fork('profile') });
+  const chart = {
+    medications: generateMedications({ ...ctx, rng: ctx.rng.fork('medications') }, profile),
+    labResults: generateLabResults({ ...ctx, rng: ctx.rng.fork('lab-results') }, profile),
+  };
   return {
     ctx,
     vaccinations: generateVaccinations({ ...ctx, rng: ctx.rng.fork('vaccinations') }, programme),
-    appointments: generateAppointments({ ...ctx, rng: ctx.rng.fork('appointments') }, programme),
-    eConsultations: generateEConsultations({ ...ctx, rng: ctx.rng.fork('e-consultations') }),
+    appointments: generateAppointments({ ...ctx, rng: ctx.rng.fork('appointments') }, profile, programme),
+    eConsultations: generateEConsultations({ ...ctx, rng: ctx.rng.fork('e-consultations') }, chart),
   };
 }
 
