@@ -14,7 +14,7 @@ import { createJournalHost } from '../mock-server/journal-host.ts';
 import type { ValidationMode } from '../mock-server/middleware/contract-validation/index.ts';
 import { ListenError, listen, type RunningServer } from '../mock-server/node.ts';
 import { featuredPersonas } from '../mock-server/personas.ts';
-import { createStore } from '../mock-server/store.ts';
+import { createStore, type SandboxStore } from '../mock-server/store.ts';
 import { withConformanceStates } from '../verify/journal-states.ts';
 import { UsageError } from './errors.ts';
 import { checkAsOf, parseCount } from './generate.ts';
@@ -220,10 +220,7 @@ export function registerServe(program: Command, io: CliIo): void {
           chosen.scenario
             ? `  scenario: ${chosen.scenario}, ${sandbox.store.patients.size} patients, sandbox time from ${sandbox.clock.now().toISOString()}: ${host.session().scenario.summary}`
             : `  population: seed ${population.seed}, ${population.patients} patients as of ${population.asOf}, ${sandbox.store.clinics.size} clinic(s)`,
-          ...[...sandbox.store.clinics.values()].map(
-            (c) =>
-              `  clinic ${c.id}: ${c.name}; attachments ${yesNo(c.capabilities.attachments)}, video ${yesNo(c.capabilities.videoConsultation)}, online booking ${yesNo(c.capabilities.onlineBooking)}`,
-          ),
+          ...clinicLines(sandbox.store),
           `  journal: ${opts.journalUrl ? opts.journalUrl : 'fake journal in process'}`,
           `  control: ${server.url}/__sandbox (${opts.adminToken ? 'admin token required' : 'loopback only'}); personas with tokens at GET /__sandbox/personas`,
           `  sign in: POST ${server.url}/auth/sign-in/eid {"persona":"<handle>"}`,
@@ -302,4 +299,25 @@ export function registerServe(program: Command, io: CliIo): void {
       const code = await Promise.race([prism.exited, stopped.then(() => prism.exited)]);
       if (code !== 0 && code !== null) throw new Error(`the mock stopped with exit code ${code}`);
     });
+}
+
+/**
+ * A line per clinic: its capabilities and patients. A generated population comes in pairs of
+ * clinics that stand in for each other in holidays, so a small one has a substitute without
+ * patients of its own.
+ */
+function clinicLines(store: SandboxStore): string[] {
+  const patients = new Map<string, number>();
+  for (const line of store.patients.values()) patients.set(line.clinicId, (patients.get(line.clinicId) ?? 0) + 1);
+  return [...store.clinics.values()].map((c) => {
+    const listed = patients.get(c.id) ?? 0;
+    const substituteFor = [...store.clinics.values()].find((other) =>
+      other.openingHours.holidays.some((h) => h.substitute?.clinicId === c.id),
+    );
+    const who =
+      listed > 0
+        ? `${listed} patients`
+        : `no patients; holiday substitute for ${substituteFor?.id ?? 'another clinic'}`;
+    return `  clinic ${c.id}: ${c.name}; ${who}; attachments ${yesNo(c.capabilities.attachments)}, video ${yesNo(c.capabilities.videoConsultation)}, online booking ${yesNo(c.capabilities.onlineBooking)}`;
+  });
 }

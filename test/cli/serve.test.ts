@@ -142,6 +142,9 @@ describe('minlaege-sandbox serve', () => {
     const base = `http://127.0.0.1:${port}`;
     expect(s.output()).toContain(`sandbox listening on ${base}`);
     expect(s.output()).toMatch(/seed serve-test, 120 patients as of 2026-03-02/);
+    // The population's clinic and its holiday substitute, which has no patients of its own.
+    expect(s.output()).toMatch(/clinic (cln_\w+): .*; 120 patients; attachments/);
+    expect(s.output()).toMatch(/clinic cln_\w+: .*; no patients; holiday substitute for cln_\w+; attachments/);
     const personas = [...s.output().matchAll(/^ {4}(\S+) +(.*)$/gm)].map((m) => ({ handle: m[1], what: m[2] }));
     expect(personas.length).toBeGreaterThanOrEqual(4);
     expect(personas.some((p) => /consent given, children/.test(p.what ?? ''))).toBe(true);
