@@ -71,6 +71,11 @@ export interface SandboxSession {
   requests: RequestLog;
   /** Events not yet fired, in order. */
   timeline: TimelineEvent[];
+  /**
+   * Events fired since the control API last reported them (a clock move's `fired`): those that came
+   * due before any move, such as a scenario's events at its start, are reported by the next move.
+   */
+  unreported: TimelineEvent[];
   /** Persona handle of each patient id (for the request log). */
   handles: Map<string, string>;
   /** The people the loaded scenario names, by handle. */
@@ -274,6 +279,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       loadedAt: new Date(),
     };
     session.timeline = [...(built.timeline ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
+    session.unreported = [];
     session.people = built.people ?? [];
     session.faults.clear('timeline'); // what the old timeline switched on does not outlive it
     session.handles = handlesOf(session.sandbox.store);
@@ -331,6 +337,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       const event = session.timeline.shift() as TimelineEvent;
       await event.apply(session.sandbox, session);
       fired.push(event);
+      session.unreported.push(event);
     }
     // Deleting lapsed copies is for moves of the clock; as time runs on by itself, a request finds
     // its own viewer's lapse (and deletes then), so a busy server does not sweep on every request.
@@ -357,6 +364,7 @@ export function createSandboxHost(options: HostOptions = {}): SandboxHost {
       session.timeline = pending
         .filter((e) => e.at.getTime() > now.getTime())
         .sort((a, b) => a.at.getTime() - b.at.getTime());
+      session.unreported = [];
       session.handles = handlesOf(store);
     },
     catchUp,

@@ -477,7 +477,7 @@ export interface components {
             timeZone: "Europe/Copenhagen";
             scenarioStart: components["schemas"]["SandboxInstant"];
             pendingEvents: number;
-            /** @description The events the move fired, in the order they fired (by `at`, then as listed in the scenario); empty when moving backwards. */
+            /** @description The events the move fired, in the order they fired (by `at`, then as listed in the scenario), after any that came due since the last move and have not been reported yet (a scenario's events at its start fire with the first request after it is loaded, and are reported by the first move); empty when moving backwards and nothing was pending. */
             fired: components["schemas"]["TimelineEvent"][];
         };
         /** @description One event of a scenario's timeline. */
@@ -999,7 +999,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The clock after the move, with the events the move fired. */
+            /** @description The clock after the move, with the events it fired (and any fired earlier and not yet reported). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1032,7 +1032,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The clock after the move, with the events the move fired. */
+            /** @description The clock after the move, with the events it fired (and any fired earlier and not yet reported). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -251,6 +251,25 @@ describe('minlaege-sandbox scenario', () => {
     expect(c.out()).toMatch(/6 passed, 0 failed/);
   });
 
+  it('prints the events at the scenario start too, which fire before the first move of the clock', async () => {
+    const file = join(dir, 'outage-at-start.yaml');
+    const outage = readFileSync(join(catalogueDir(), 'journal-outage.yaml'), 'utf8');
+    writeFileSync(
+      file,
+      outage
+        .replace(/^name: journal-outage$/m, 'name: outage-at-start')
+        .replace('{ at: P1D, event: journal-down }', '{ at: P0D, event: journal-down }'),
+    );
+    const c = capture();
+    await run(['scenario', 'run', file], c.io);
+    const lines = c.out().split('\n');
+    const down = lines.findIndex((l) => /^ {2}· {5}\S+ the clinic's journal system stops answering$/.test(l));
+    expect(down, c.out()).toBeGreaterThan(0);
+    // Printed before the first expectation's result, once.
+    expect(down).toBeLessThan(lines.findIndex((l) => /^ {2}(pass|FAIL) /.test(l)));
+    expect(lines.filter((l) => l.includes('stops answering'))).toHaveLength(1);
+  });
+
   it('runs a failing file with exit code 1 and prints the difference', async () => {
     const c = capture();
     expect(await run(['scenario', 'run', failing], c.io)).toBe(1);
