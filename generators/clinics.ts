@@ -8,10 +8,10 @@ import type { PostalTown, Region } from '../domain/regions.ts';
 import { addDays, formatDate, type IsoDate, parseIsoDate, weekdayOf } from '../domain/time.ts';
 import { type ClinicCalendar, clinicCalendar } from './clinic-calendar.ts';
 import type { JournalClinic } from './context.ts';
-import { asciiSlug, danishPhone } from './danish-text.ts';
+import { asciiSlug } from './danish-text.ts';
 import { type DayNumber, dayToIso, isoToDay, isWorkingDay, weekdayIndex } from './day-calendar.ts';
 import type { SeededFaker } from './faker.ts';
-import { areaOf, CLINIC_TOWNS, type TownArea } from './geography.ts';
+import { areaOf, CLINIC_TOWNS, landlinePrefixes, type TownArea } from './geography.ts';
 import { entityToken } from './ids.ts';
 import { createRng, type Rng } from './rng.ts';
 
@@ -81,7 +81,7 @@ export function clinicIdentity(opts: ClinicGeneratorOptions, c: number): ClinicI
   const street = `${streetName} ${rng.int(1, 120)}`;
   const town = home.town.replace(/ [A-Z]$|\s+[SNVØCK]+$/u, '');
   const name = doctorCount === 1 ? `Læge ${doctors[0]}` : clinicName(pair.styles[c % 2] as NameStyle, streetName, town);
-  const phone = danishPhone(rng, 'landline');
+  const phone = landline(rng, home);
   const email = `klinik@${asciiSlug(name).slice(0, 30)}.example`; // a reserved domain: never a real clinic's
   return {
     id: `cln_${entityToken(opts.tag, c)}`,
@@ -94,6 +94,12 @@ export function clinicIdentity(opts: ClinicGeneratorOptions, c: number): ClinicI
     email,
     doctors: doctors.map((d) => `Læge ${d}`),
   };
+}
+
+/** A landline number of the town, written in pairs: its area digits, then six drawn ones. */
+function landline(rng: Rng, town: PostalTown): string {
+  const pair = () => String(rng.int(0, 99)).padStart(2, '0');
+  return `${rng.pick(landlinePrefixes(town))} ${pair()} ${pair()} ${pair()}`;
 }
 
 // Share of pairs whose two clinics are in the same town (most towns have several clinics, which

@@ -3,7 +3,8 @@
  * is a neighbouring clinic and patients live in or near their clinic's town: rough coordinates, the
  * land a town is on, and a rough number of inhabitants to place clinics where people live. Danes
  * choose a GP near home (within 15 km, 5 km in the big cities), and clinics pair with a neighbour
- * for ferieafløsning. Everything is computed once, at module load.
+ * for ferieafløsning. Also the area digits of a town's landline numbers, so that a clinic's number
+ * fits its town. Everything is computed once, at module load.
  */
 import { POSTAL_TOWNS, type PostalTown, REGIONS, type Region } from '../domain/regions.ts';
 
@@ -188,4 +189,73 @@ function weightedTowns(region: Region): (readonly [TownArea, number])[] {
     const area = areaOf(t);
     return [area, area.inhabitants] as const;
   });
+}
+
+/**
+ * The leading two digits of landline numbers around a postal code, as the eight-digit numbering
+ * of the late 1980s gave them by area (3x København, 4x its suburbs, Nordsjælland and Roskilde, 5x the rest
+ * of Sjælland, Lolland-Falster and Bornholm, 6x Fyn, 7x Sønderjylland, South-West and West
+ * Jutland, 8x East Jutland, 9x North and West Jutland). Later numbers are less tied to the area,
+ * but a clinic's old landline keeps its digits, and a tester reading 45 … for a Skagen clinic
+ * sees it is wrong. Each entry holds from its postal code up to the next entry's.
+ */
+const LANDLINE_AREAS: readonly (readonly [fromPostalCode: number, prefixes: readonly string[]])[] = [
+  [1000, ['33', '35', '38']], // København, Frederiksberg
+  [2100, ['35', '39']], // Østerbro, Nørrebro, Nordvest
+  [2300, ['32']], // Amager
+  [2400, ['35', '38']], // Nordvest
+  [2500, ['36']], // Valby, Vanløse
+  [2600, ['43']], // Glostrup, Albertslund, Taastrup
+  [2650, ['36']], // Hvidovre
+  [2660, ['43']], // Brøndby Strand, Greve
+  [2680, ['56']], // Solrød Strand
+  [2700, ['38', '44']], // Brønshøj, Herlev, Ballerup
+  [2800, ['45']], // Lyngby, Holte, Birkerød
+  [2900, ['39']], // Hellerup, Gentofte
+  [2950, ['45']], // Vedbæk, Rungsted
+  [3000, ['49']], // Helsingør, Hornbæk, Gilleleje
+  [3300, ['47']], // Frederiksværk, Hundested
+  [3400, ['48']], // Hillerød, Fredensborg
+  [3500, ['44']], // Værløse
+  [3520, ['48']], // Farum, Lynge
+  [3600, ['47']], // Frederikssund
+  [3700, ['56']], // Bornholm
+  [4000, ['46']], // Roskilde
+  [4050, ['47']], // Skibby
+  [4060, ['46']], // Kirke Såby, Hvalsø
+  [4100, ['57']], // Ringsted, Sorø
+  [4200, ['58']], // Slagelse, Korsør
+  [4300, ['59']], // Holbæk, Kalundborg, Odsherred
+  [4600, ['56']], // Køge, Haslev, Faxe, Stevns
+  [4700, ['55']], // Næstved, Vordingborg, Møn
+  [4800, ['54']], // Lolland, Falster
+  [5000, ['63', '66']], // Odense
+  [5300, ['65']], // Kerteminde
+  [5400, ['64']], // Bogense, Middelfart, Assens
+  [5600, ['62']], // Faaborg, Svendborg, Langeland, Ærø
+  [5800, ['65']], // Nyborg
+  [6000, ['75']], // Kolding
+  [6100, ['74']], // Haderslev, Aabenraa, Tønder, Sønderborg
+  [6600, ['75']], // Vejen, Esbjerg, Ribe, Varde
+  [6880, ['97']], // Tarm, Skjern, Ringkøbing
+  [7000, ['75']], // Fredericia, Vejle, Tørring, Billund, Grindsted, Give
+  [7330, ['97']], // Brande, Herning, Ikast, Holstebro, Struer, Lemvig, Thy, Skive, Mors
+  [8000, ['86', '87', '89']], // Aarhus
+  [8300, ['86']], // Odder, Skanderborg, Djursland, Silkeborg
+  [8700, ['75']], // Horsens, Hedensted
+  [8740, ['86']], // Viborg, Randers
+  [9000, ['96', '98', '99']], // Aalborg
+  [9500, ['98']], // Himmerland, Vendsyssel, Læsø
+];
+
+/** The leading two digits of landline numbers in a postal town, e.g. ['98'] for Skagen. */
+export function landlinePrefixes(town: PostalTown): readonly string[] {
+  const code = Number(town.postalCode);
+  let prefixes: readonly string[] | undefined;
+  for (const [from, p] of LANDLINE_AREAS) {
+    if (code < from) break;
+    prefixes = p;
+  }
+  if (!prefixes) throw new RangeError(`${town.postalCode} ${town.town} is no Danish postal town with landline numbers`);
+  return prefixes;
 }

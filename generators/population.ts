@@ -7,12 +7,12 @@
  * CPR unique: patient k's number is the next free one of its birth date and sex after patients
  * 0…k-1, found by a cheap scan of the household plans before the range.
  */
-import { type ConsentRecord, consentState } from '../domain/consent.ts';
+import { type ConsentRecord, consentState, RETENTION_MONTHS } from '../domain/consent.ts';
 import type { Sex } from '../domain/cpr.ts';
 import { syntheticCpr, syntheticCprCount } from '../domain/cpr.ts';
 import { platformSharingProblem } from '../domain/platform-sharing.ts';
 import { accessUntil } from '../domain/proxy.ts';
-import { addDays, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
+import { addDays, addMonths, daysBetween, type IsoDate, isIsoDate, parseIsoDate } from '../domain/time.ts';
 import { type ClinicGeneratorOptions, type GeneratedClinic, generateClinic, substituteOf } from './clinics.ts';
 import type { JournalClinic, JournalContent, JournalPatient, RecordContext } from './context.ts';
 import { copenhagenEpochMs, type DayNumber, isoToDay, utcTimestamp } from './day-calendar.ts';
@@ -104,6 +104,7 @@ export function createPopulation(options: PopulationOptions): Population {
   const today = options.asOf;
   const asOf = referenceInstant(today);
   const todayDay = isoToDay(today);
+  const clock = consentClock(today, todayDay, asOf);
   const tag = seedTag(seed);
   const faker = createDanishFaker();
   const clinicOptions: ClinicGeneratorOptions = { seed, tag, today, faker };
@@ -156,10 +157,7 @@ export function createPopulation(options: PopulationOptions): Population {
       const ids = plans.map((p) => `pat_${entityToken(tag, b * BLOCK_SIZE + p.slot)}`);
       const people = blockPeople({ seed, block: b, today, area: home.area, faker }, plans, ids, cprs);
       const consents = people.map((p) =>
-        describeConsent(
-          generateConsent(seed, b * BLOCK_SIZE + p.plan.slot, p.patient.birthDate, today, todayDay, asOf),
-          asOf,
-        ),
+        describeConsent(generateConsent(seed, b * BLOCK_SIZE + p.plan.slot, p.patient.birthDate, clock), asOf),
       );
       for (const person of people) {
         const k = b * BLOCK_SIZE + person.plan.slot;
@@ -297,29 +295,51 @@ const CONSENT_KINDS = Object.freeze([
   ['withdrawn', 5],
 ] as const);
 
+// Shares of given and of lapsed consents whose last use lies at the 12-month retention boundary,
+// so that a tester finds data about to be deleted and data deleted in the last few days: within
+// BOUNDARY_DAYS of the reference date, on either side.
+const NEAR_LAPSE = 0.04;
+const JUST_LAPSED = 0.05;
+const BOUNDARY_DAYS = 10;
+
+/** The reference date as generateConsent needs it, computed once per population. */
+interface ConsentClock {
+  today: IsoDate;
+  todayDay: DayNumber;
+  /** The reference instant: the consent state is the domain's at it. */
+  asOf: Date;
+  /**
+   * Days back to the date RETENTION_MONTHS calendar months before the reference date, counted as
+   * domain/consent.ts counts retention (addMonths, clamped at the month's end): 365 or 366, where
+   * the retention boundary lies. Never 365 by hand: from 1 March 2027 to 1 March 2028 is 366.
+   */
+  retentionDays: number;
+}
+
+function consentClock(today: IsoDate, todayDay: DayNumber, asOf: Date): ConsentClock {
+  return { today, todayDay, asOf, retentionDays: daysBetween(addMonths(today, -RETENTION_MONTHS), today) };
+}
+
 /**
  * Platform-side consent of a person who can use the app: from the 15th birthday (own MitID; the
  * same day a parent's access ends), every timestamp on or after it. Shares: given 75%, never
  * given 12%, lapsed 8%, withdrawn 5%; a lapse needs more than a year of use behind it, so a
- * newly-15 person who drew it has given consent instead.
+ * newly-15 person who drew it has given consent instead. A few given consents were last used
+ * just under 12 months ago (storage ends in the next BOUNDARY_DAYS days), and a few lapsed ones
+ * just over (storage ended in the last BOUNDARY_DAYS days). The state written is consentState's,
+ * never the draw's: a use on 29 February is stored until 28 February a year later, so with the
+ * reference date 28 February a use drawn for the next day (29 February) lapsed that morning.
  */
-function generateConsent(
-  seed: string,
-  k: number,
-  birthDate: IsoDate,
-  today: IsoDate,
-  todayDay: DayNumber,
-  asOf: Date,
-): ConsentRecord {
-  const daysOfUse = daysBetween(accessUntil(birthDate), today); // days since the app became possible
+function generateConsent(seed: string, k: number, birthDate: IsoDate, clock: ConsentClock): ConsentRecord {
+  const daysOfUse = daysBetween(accessUntil(birthDate), clock.today); // days since the app became possible
   if (daysOfUse < 0) return {};
   const rng = createRng(seed, 'consent', k);
-  const now = asOf.getTime();
+  const now = clock.asOf.getTime();
   // A moment in the morning (Copenhagen time) of the day `daysAgo` before the reference date, never
   // after the reference instant: on or after the 15th birthday whenever daysAgo ≤ daysOfUse, a
   // change of summer time in between included.
   const at = (daysAgo: number) =>
-    new Date(Math.min(now, copenhagenEpochMs(todayDay - daysAgo, 0) + rng.int(0, 43_199) * 1000));
+    new Date(Math.min(now, copenhagenEpochMs(clock.todayDay - daysAgo, 0) + rng.int(0, 43_199) * 1000));
   // The app is used only once consent is given: a use drawn for the consent's own day is at or after it.
   const notBefore = (activity: Date, givenAt: Date) => (activity < givenAt ? givenAt : activity);
   let kind = rng.weighted(CONSENT_KINDS);
@@ -327,12 +347,22 @@ function generateConsent(
   if (kind === 'withdrawn' && daysOfUse < 1) kind = 'never';
   switch (kind) {
     case 'given': {
+      if (rng.chance(NEAR_LAPSE)) {
+        const lastDaysAgo = clock.retentionDays - rng.int(1, BOUNDARY_DAYS);
+        if (lastDaysAgo <= daysOfUse) {
+          const givenAt = at(rng.int(lastDaysAgo, Math.min(1100, daysOfUse)));
+          return { givenAt, lastActivityAt: notBefore(at(lastDaysAgo), givenAt) };
+        }
+      }
       const givenDaysAgo = rng.int(0, Math.min(1100, daysOfUse));
       const givenAt = at(givenDaysAgo);
       return { givenAt, lastActivityAt: notBefore(at(rng.int(0, Math.min(givenDaysAgo, 330))), givenAt) };
     }
     case 'lapsed': {
-      const lastDaysAgo = rng.int(380, Math.min(900, daysOfUse - 1));
+      // daysOfUse ≥ 381 leaves room for a use just over 12 months ago, after the consent.
+      const lastDaysAgo = rng.chance(JUST_LAPSED)
+        ? clock.retentionDays + rng.int(0, BOUNDARY_DAYS - 1)
+        : rng.int(380, Math.min(900, daysOfUse - 1));
       const givenAt = at(Math.min(daysOfUse - 1, lastDaysAgo + rng.int(0, 400)));
       return { givenAt, lastActivityAt: notBefore(at(lastDaysAgo), givenAt) };
     }
