@@ -13,12 +13,15 @@
  * examinations at 5 weeks, 5 months and 1, 2, 3, 4 and 5 years are Sundhedsstyrelsen's
  * ("Vejledning om forebyggende sundhedsydelser til børn og unge"); vaccination visits are the
  * ones generators/records/programme.ts decides, so a past one is on the day its doses were given.
+ * A consultation to renew a prescription is for a patient with a medicine on the card that day,
+ * one about blood test results follows a blood sample (generators/records/chart.ts).
  */
 
 import { openDayOnOrAfter, slotCount, slotStart } from '../clinic-calendar.ts';
 import type { Appointment, RecordContext } from '../context.ts';
 import { addMonthsToDay, copenhagenTimestamp, type DayNumber, isoToDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
+import { anyMedicine, type Chart, renewable, sampledWithin } from './chart.ts';
 import { type ClinicalProfile, type ConditionKey, findCondition } from './clinical-profile.ts';
 import { PROGRAMME_HISTORY_FROM, type ProgrammeSource, programmeSource, type ScheduledDose } from './programme.ts';
 import { pickWeighted, poisson, type WeightedTable, weightedTable } from './sampling.ts';
@@ -32,10 +35,29 @@ type Kind = Appointment['kind'];
 interface Reason {
   readonly text: string;
   readonly remote: boolean;
+  /** What the journal must hold on the day (NEEDS_*), or 0. */
+  readonly needs: number;
 }
 
+// Reasons that follow the journal: a renewal needs a medicine on the card, blood test results a
+// sample taken in the weeks before.
+const RENEWAL = 'Fornyelse af recept';
+const LAB_ANSWERS = 'Svar på blodprøver';
+const NEEDS_MEDICINE = 1;
+const NEEDS_SAMPLE = 2;
+/** Results are talked over within four weeks of the sample. */
+const LAB_ANSWER_DAYS = 28;
+
 const reasons = (remote: boolean, ...texts: string[]): readonly Reason[] =>
-  Object.freeze(texts.map((text) => Object.freeze({ text, remote })));
+  Object.freeze(
+    texts.map((text) =>
+      Object.freeze({
+        text,
+        remote,
+        needs: text === RENEWAL ? NEEDS_MEDICINE : text === LAB_ANSWERS ? NEEDS_SAMPLE : 0,
+      }),
+    ),
+  );
 
 const INFANT_REASONS = reasons(
   false,
@@ -54,17 +76,17 @@ const CHILD_REASONS: readonly Reason[] = Object.freeze([
 const YOUNG_REASONS: readonly Reason[] = Object.freeze([
   ...reasons(false, 'Halsbetændelse', 'Ondt i ryggen', 'Hudforandring', 'Hovedpine', 'Forstuvet ankel', 'Udslæt'),
   ...reasons(false, 'Øresmerter', 'Træthed', 'Modermærke', 'Knæsmerter efter sport'),
-  ...reasons(true, 'Samtale om stress', 'Svar på prøver', 'Fornyelse af recept', 'Søvnproblemer'),
+  ...reasons(true, 'Samtale om stress', 'Svar på prøver', RENEWAL, 'Søvnproblemer'),
 ]);
 const MIDDLE_REASONS: readonly Reason[] = Object.freeze([
   ...reasons(false, 'Ondt i ryggen', 'Ondt i skulderen', 'Ondt i knæet', 'Hudforandring', 'Træthed', 'Hovedpine'),
   ...reasons(false, 'Hoste', 'Mavesmerter', 'Helbredstjek', 'Halsbetændelse', 'Svimmelhed'),
-  ...reasons(true, 'Svar på blodprøver', 'Samtale om medicin', 'Søvnproblemer', 'Fornyelse af recept'),
+  ...reasons(true, LAB_ANSWERS, 'Samtale om medicin', 'Søvnproblemer', RENEWAL),
 ]);
 const OLD_REASONS: readonly Reason[] = Object.freeze([
   ...reasons(false, 'Svimmelhed', 'Åndenød', 'Hævede ben', 'Hukommelsesproblemer', 'Ondt i hoften', 'Ondt i knæet'),
   ...reasons(false, 'Hoste', 'Opfølgning efter indlæggelse', 'Opfølgning efter fald', 'Sår på benet'),
-  ...reasons(true, 'Medicingennemgang', 'Svar på blodprøver', 'Fornyelse af recept'),
+  ...reasons(true, 'Medicingennemgang', LAB_ANSWERS, RENEWAL),
 ]);
 
 /** A reason that only fits one sex and an age span (years, inclusive). */
@@ -76,7 +98,7 @@ interface SexReason {
 }
 
 const sexReason = (text: string, remote: boolean, sex: 'female' | 'male', minAge: number, maxAge: number) =>
-  Object.freeze({ reason: Object.freeze({ text, remote }), sex, minAge, maxAge });
+  Object.freeze({ reason: Object.freeze({ text, remote, needs: 0 }), sex, minAge, maxAge });
 
 const SEX_REASONS: readonly SexReason[] = Object.freeze([
   sexReason('Samtale om prævention', true, 'female', 15, 49),
@@ -211,6 +233,28 @@ const CARE_OF: ReadonlyMap<ConditionKey, ChronicCare> = new Map<ConditionKey, Ch
   ['asthma', ASTHMA],
 ]);
 
+/** Appointments that check the patient's health or treatment: the controls, a medication review, a health check. */
+const CHECK_UPS: ReadonlySet<string> = new Set([
+  ...[...CARE_OF.values()].flatMap((c) => (c.interim === null ? [c.annual] : [c.annual, c.interim])),
+  'Medicingennemgang',
+  'Helbredstjek',
+]);
+
+/**
+ * The day of the patient's last completed check-up (a control, a medication review, a health
+ * check) before `day`, or -Infinity if the appointments show none. `appointments` are sorted by
+ * start, as generateAppointments returns them.
+ */
+export function lastCheckUpBefore(appointments: readonly Appointment[], day: DayNumber): number {
+  for (let i = appointments.length - 1; i >= 0; i--) {
+    const a = appointments[i] as Appointment;
+    if (a.status !== 'completed' || a.reason === null || !CHECK_UPS.has(a.reason)) continue;
+    const on = isoToDay(a.startsAt);
+    if (on < day) return on;
+  }
+  return Number.NEGATIVE_INFINITY;
+}
+
 /** Child health examinations at the GP (Sundhedsstyrelsen): age in months (5 weeks as 0), label. */
 type Exam = readonly [months: number, label: string];
 const NO_EXAMS: readonly Exam[] = Object.freeze([]);
@@ -299,6 +343,10 @@ const CANCELLED_SHARE = 0.06;
 interface Plan {
   day: DayNumber;
   reason: string | null;
+  /** What the journal must hold on the day the plan is placed (NEEDS_*), or 0. */
+  needs: number;
+  /** Where another reason is drawn from if the journal does not hold it. */
+  reasons: readonly Reason[];
   /** Fixed length for an in-person visit (examinations, controls), else drawn by kind. */
   minutes: number;
   /** 'in-person' only, or how often the reason is handled remotely. */
@@ -306,6 +354,8 @@ interface Plan {
   /** Share booked by the clinic's staff rather than the patient or a parent. */
   clinicBooks: number;
 }
+
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
 
 /** Past programme visits of a patient who has none: every adult. */
 const NO_PLANS: readonly Plan[] = Object.freeze([]);
@@ -316,11 +366,15 @@ const NO_PLANS: readonly Plan[] = Object.freeze([]);
  * Copenhagen time. `profile` is the patient's clinical profile: the regular controls are those of
  * the chronic conditions it holds, from their onset. `programme` is the child's vaccination
  * programme (generateJournal shares one with the vaccinations, so that a past vaccination visit is
- * on the day its doses were given; by default one is decided for this call).
+ * on the day its doses were given; by default one is decided for this call). `chart` is the
+ * patient's medication card and lab results: a prescription renewal is for a patient with a
+ * medicine on the card, a talk about blood test results follows a sample; where the journal holds
+ * neither on the day, the consultation is for another reason.
  */
 export function generateAppointments(
   ctx: RecordContext,
   profile: ClinicalProfile,
+  chart: Chart,
   programme: ProgrammeSource = programmeSource(ctx),
 ): Appointment[] {
   const { rng, patient, clinic } = ctx;
@@ -348,9 +402,12 @@ export function generateAppointments(
   for (let i = 0; i < past + upcoming; i++) {
     const day = i < past ? rng.int(start, today - 1) : rng.int(today + 1, horizon);
     const reason = sexReasons.length > 0 && rng.chance(0.2) ? rng.pick(sexReasons) : rng.pick(visits.reasons);
+    const unstated = rng.chance(0.03);
     plans.push({
       day,
-      reason: rng.chance(0.03) ? null : reason.text,
+      reason: unstated ? null : reason.text,
+      needs: unstated ? 0 : reason.needs,
+      reasons: visits.reasons,
       minutes: 0,
       mode: reason.remote ? 'remote' : 'mostly',
       clinicBooks: 0.25,
@@ -359,7 +416,7 @@ export function generateAppointments(
 
   chronicControls(ctx, profile, start, horizon, plans);
 
-  return schedule(ctx, plans, held, today, horizon, clinic.capabilities.videoConsultation);
+  return schedule(ctx, chart, plans, held, today, horizon, clinic.capabilities.videoConsultation);
 }
 
 /**
@@ -390,7 +447,15 @@ function childProgramme(
     let labels = '';
     for (const { label } of doses) labels = labels === '' ? label : `${labels} og ${label}`;
     const label = exam >= 0 ? `${(exams[exam] as Exam)[1]} og vaccination (${labels})` : `Vaccination (${labels})`;
-    const plan: Plan = { day, reason: label, minutes: exam >= 0 ? 30 : 15, mode: 'in-person', clinicBooks: 0.4 };
+    const plan: Plan = {
+      day,
+      reason: label,
+      needs: 0,
+      reasons: NO_REASONS,
+      minutes: exam >= 0 ? 30 : 15,
+      mode: 'in-person',
+      clinicBooks: 0.4,
+    };
     (day < today ? held : plans).push(plan);
   }
   exams.forEach(([, label], i) => {
@@ -400,7 +465,7 @@ function childProgramme(
     const attends = rng.chance(0.88);
     const day = due + (rng.chance(0.8) ? rng.int(0, 21) : rng.int(22, 90));
     if (!attends || day < start || day > horizon) return;
-    plans.push({ day, reason: label, minutes: 30, mode: 'in-person', clinicBooks: 0.4 });
+    plans.push({ day, reason: label, needs: 0, reasons: NO_REASONS, minutes: 30, mode: 'in-person', clinicBooks: 0.4 });
   });
 }
 
@@ -445,6 +510,8 @@ function chronicControls(
       plans.push({
         day,
         reason: annual ? care.annual : care.interim,
+        needs: 0,
+        reasons: NO_REASONS,
         minutes: annual ? care.annualMinutes : care.interimMinutes,
         mode: annual ? 'in-person' : 'mostly',
         clinicBooks: 0.6,
@@ -468,6 +535,7 @@ function byDay(a: Plan, b: Plan): number {
  */
 function schedule(
   ctx: RecordContext,
+  chart: Chart,
   plans: Plan[],
   held: readonly Plan[],
   today: DayNumber,
@@ -506,10 +574,24 @@ function schedule(
       writeHeld(ctx, held[next] as Plan, ownDoctor, childUntil, out);
     }
     lastDay = day;
+    if (plan.needs !== 0 && !holds(chart, plan.needs, day)) plan.reason = otherReason(rng, chart, plan.reasons, day);
     out.push(appointment(ctx, plan, day, kind, minutes, slots, past, ownDoctor, childUntil, true));
   }
   for (; next < held.length; next++) writeHeld(ctx, held[next] as Plan, ownDoctor, childUntil, out);
   return out;
+}
+
+/** Whether the journal holds what a reason needs on `day`. */
+function holds(chart: Chart, needs: number, day: DayNumber): boolean {
+  return needs === NEEDS_MEDICINE ? anyMedicine(chart, day, renewable) : sampledWithin(chart, day, LAB_ANSWER_DAYS);
+}
+
+/** A reason from `reasons` that the journal bears out on `day` (most need nothing). */
+function otherReason(rng: Rng, chart: Chart, reasons: readonly Reason[], day: DayNumber): string {
+  for (;;) {
+    const r = rng.pick(reasons);
+    if (r.needs === 0 || holds(chart, r.needs, day)) return r.text;
+  }
 }
 
 /** Whether a held visit is on `day`, looking from the held visit `from` on (they are in day order). */

@@ -1,22 +1,35 @@
 /**
- * What an e-consultation may be about in the patient's own journal: the medicines on the
- * medication card (a renewal, a side effect) and the latest blood sample (a question about its
- * results). Threads name only what the chart holds on the day they are written, so a tester who
- * cross-checks one patient's categories finds one story.
+ * What an e-consultation or an appointment may be about in the patient's own journal: the
+ * medicines on the medication card (a renewal, a side effect, blood-pressure treatment), the
+ * latest blood sample (a question about its results), and for e-consultations also the
+ * conditions, the check-ups among the appointments and the referrals. Threads and appointments
+ * name only what the journal holds on their day, so a tester who cross-checks one patient's
+ * categories finds one story.
  *
- * Dates on the card are ISO dates and a result's `sampledAt` starts with its Copenhagen date, so
- * both are read as day numbers with isoToDay (which reads the first ten characters only).
+ * Dates on the card and of referrals are ISO dates, and a result's `sampledAt` and an
+ * appointment's `startsAt` start with their Copenhagen date, so all are read as day numbers with
+ * isoToDay (which reads the first ten characters only).
  */
-import type { LabResult, Medication } from '../context.ts';
+import type { Appointment, LabResult, Medication, Referral } from '../context.ts';
 import { type DayNumber, isoToDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
+import type { ClinicalProfile } from './clinical-profile.ts';
 
-/** What the journal holds that a thread may be about; generateJournal makes these first. */
+/** The medication card and lab results; generateJournal makes these before the appointments. */
 export interface Chart {
   /** The medication card, as generateMedications returns it. */
   readonly medications: readonly Medication[];
   /** The lab results, sorted by `sampledAt` (generateLabResults). */
   readonly labResults: readonly LabResult[];
+}
+
+/** What a thread may also follow; generateJournal makes these before the e-consultations. */
+export interface ThreadChart extends Chart {
+  readonly profile: ClinicalProfile;
+  /** Sorted by start (generateAppointments). */
+  readonly appointments: readonly Appointment[];
+  /** Sorted by `issuedOn` (generateReferrals). */
+  readonly referrals: readonly Referral[];
 }
 
 /** Whether a medicine passes a test on a day (see `renewable`, `withSideEffect`). */
@@ -86,6 +99,16 @@ export function withSideEffect(m: Medication, day: DayNumber): boolean {
 /** The same, started at most nine weeks before `day`. */
 export function newWithSideEffect(m: Medication, day: DayNumber): boolean {
   return isoToDay(m.startDate) >= day - NEW_MEDICINE_DAYS && withSideEffect(m, day);
+}
+
+/** Blood-pressure treatment a GP starts: thiazides, calcium channel blockers, ACE inhibitors and ARBs. */
+const ANTIHYPERTENSIVE_ATC: readonly string[] = Object.freeze(['C03AB', 'C08CA', 'C09']);
+
+/** A blood-pressure medicine on the card on `day`. */
+export function antihypertensive(m: Medication, day: DayNumber): boolean {
+  if (!onCard(m, day)) return false;
+  for (const atc of ANTIHYPERTENSIVE_ATC) if (m.atcCode.startsWith(atc)) return true;
+  return false;
 }
 
 /** Whether any medicine on the card passes `test` on `day`. */
@@ -163,6 +186,16 @@ export function recentSampleEnd(chart: Chart, day: DayNumber): number {
   return -1;
 }
 
+/** Whether a blood sample (any result) was taken in the `days` days before `day`. */
+export function sampledWithin(chart: Chart, day: DayNumber, days: number): boolean {
+  const results = chart.labResults;
+  for (let i = results.length - 1; i >= 0; i--) {
+    const sampled = isoToDay((results[i] as LabResult).sampledAt);
+    if (sampled < day) return sampled >= day - days;
+  }
+  return false;
+}
+
 /** The sample whose last result is at `last` (from `recentSampleEnd`). */
 export function sampleEndingAt(chart: Chart, last: number): Sample {
   const results = chart.labResults;
@@ -206,4 +239,15 @@ export function pickFlagged(rng: Rng, chart: Chart, sample: Sample, count: numbe
     if (flagged(r) && k-- === 0) return r;
   }
   return undefined;
+}
+
+// ── Conditions ───────────────────────────────────────────────────────────────────────────────
+
+/** The day the patient's hypertension or raised blood pressure was diagnosed, or +Infinity. */
+export function bloodPressureSince(profile: ClinicalProfile): number {
+  // Sorted by onset: the first found is the earliest.
+  for (const c of profile.conditions) {
+    if (c.key === 'hypertension' || c.key === 'elevatedBloodPressure') return c.onsetDay;
+  }
+  return Number.POSITIVE_INFINITY;
 }

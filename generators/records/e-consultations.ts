@@ -3,9 +3,13 @@
  * a question from the patient (or, for a child under 15, from a parent with custody) and usually
  * the doctor's answer, now and then a follow-up. Subjects and bodies are Danish, built from topic
  * templates (rash, mole, prescription renewal, test results, referral, side effects, child fever
- * …) with varying details, greetings and sign-offs. Threads about the patient's medicines and blood
- * tests follow the journal (generators/records/chart.ts): a renewal or a side effect names a
- * medicine on the card that day, a question about results follows a sample and names its flags.
+ * …) with varying details, greetings and sign-offs. Threads about the patient's medicines, blood
+ * tests, blood pressure and referrals follow the journal (generators/records/chart.ts): a renewal
+ * or a side effect names a medicine on the card that day, and the doctor says a check-up is over a
+ * year ago only when the appointments show it; a question about results follows a sample and names
+ * its flags; home blood-pressure readings come from a patient diagnosed with a raised blood
+ * pressure, worded by whether they take medicine for it; a patient chases a referral the journal
+ * holds, written the weeks before.
  *
  * Rules followed (DOMAIN.md, the journal contract): a thread is `awaiting-answer` after the
  * patient's (or parent's) last message and `answered` after the clinic's; photos are attached only
@@ -17,7 +21,7 @@
  * hours; patients write at any hour, most in the evening.
  */
 import type { components } from '../../contracts/types/platform-journal.d.ts';
-import type { EConsultation, RecordContext } from '../context.ts';
+import type { EConsultation, RecordContext, Referral } from '../context.ts';
 import {
   addWorkingDays,
   copenhagenEpochMs,
@@ -27,10 +31,12 @@ import {
   weekdayIndex,
 } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
+import { lastCheckUpBefore } from './appointments.ts';
 import {
   analyteName,
+  antihypertensive,
   anyMedicine,
-  type Chart,
+  bloodPressureSince,
   flaggedCount,
   isFasting,
   isHigh,
@@ -44,8 +50,10 @@ import {
   sampleEndingAt,
   sideEffectOf,
   spokenName,
+  type ThreadChart,
   withSideEffect,
 } from './chart.ts';
+import { chasedReferral, issuedDays, referredTo } from './referrals.ts';
 import { poisson } from './sampling.ts';
 import { sortInPlace } from './sort.ts';
 
@@ -104,6 +112,8 @@ export function attachmentContent(attachment: Attachment): AttachmentContent | u
 interface Scene {
   /** The day of the first message, for "since Sunday". */
   readonly day: DayNumber;
+  /** The reference date. */
+  readonly today: DayNumber;
   readonly female: boolean;
   /** For child topics: the child's first name, age ('8 måneder', '7 år') and pronouns. */
   readonly child: string;
@@ -113,8 +123,12 @@ interface Scene {
   /** 'Hun' / 'Han' and 'hun' / 'han'. */
   readonly She: string;
   readonly she: string;
-  /** The patient's medication card and lab results, which threads about them must name. */
-  readonly chart: Chart;
+  /** The patient's journal as far as threads follow it (medicines, samples, appointments …). */
+  readonly chart: ThreadChart;
+  /** The day a raised blood pressure was diagnosed (+Infinity: never); worked out once a patient. */
+  readonly bloodPressureSince: number;
+  /** The days the referrals were written (`issuedDays`); worked out once a patient. */
+  readonly referralDays: readonly DayNumber[];
 }
 
 interface Texts {
@@ -134,9 +148,35 @@ interface Topic {
   readonly photo?: PhotoKind;
   /** Share of first messages with a photo, where the clinic allows attachments. */
   readonly photoShare?: number;
-  /** Whether the patient's chart has what the topic is about on the scene's day (default: always). */
-  available?(s: Scene): boolean;
+  /** What the patient's chart must hold on the scene's day for the topic (NEEDS_*; default: nothing). */
+  readonly needs?: number;
   write(rng: Rng, s: Scene): Texts;
+}
+
+// What a topic needs in the chart: a tag that `holds` reads, so that `pickTopic`, which asks it for
+// every topic of every thread, calls one function rather than one per topic.
+const NEEDS_RENEWABLE = 1;
+const NEEDS_SAMPLE = 2;
+const NEEDS_SIDE_EFFECT = 3;
+const NEEDS_BLOOD_PRESSURE = 4;
+const NEEDS_REFERRAL = 5;
+
+/** Whether the chart holds what a topic needs on the scene's day. */
+function holds(needs: number, s: Scene): boolean {
+  switch (needs) {
+    case NEEDS_RENEWABLE:
+      return anyMedicine(s.chart, s.day, renewable);
+    case NEEDS_SAMPLE:
+      return recentSampleEnd(s.chart, s.day) >= 0;
+    case NEEDS_SIDE_EFFECT:
+      return anyMedicine(s.chart, s.day, withSideEffect);
+    case NEEDS_BLOOD_PRESSURE:
+      return s.bloodPressureSince < s.day;
+    case NEEDS_REFERRAL:
+      return s.referralDays.length > 0 && chasedReferral(s.chart.referrals, s.referralDays, s.day) !== undefined;
+    default:
+      return true;
+  }
 }
 
 const WEEKDAY_NAMES = Object.freeze(['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'] as const);
@@ -243,21 +283,26 @@ const ADULT_TOPICS: readonly Topic[] = Object.freeze([
     weight: 24,
     minAge: 18,
     maxAge: 120,
-    available: (s) => anyMedicine(s.chart, s.day, renewable),
+    needs: NEEDS_RENEWABLE,
     write(rng, s) {
       const medicine = spokenName(pickMedicine(rng, s.chart, s.day, renewable));
-      return {
-        subject: rng.pick(['Fornyelse af recept', `Recept på ${medicine}`, 'Receptfornyelse']),
-        question: rng.pick([
-          `Jeg skal have fornyet min recept på ${medicine}. Jeg har til ca. ${rng.int(5, 14)} dage endnu.`,
-          `Kan jeg få fornyet recepten på ${medicine}? Apoteket siger, at den er udløbet.`,
-        ]),
-        answer: rng.pick([
-          `Recepten på ${medicine} er fornyet og ligger klar på apoteket.`,
-          `Jeg har fornyet din recept på ${medicine} for et år. Husk at bestille tid til årskontrol i løbet af de næste måneder.`,
+      const subject = rng.pick(['Fornyelse af recept', `Recept på ${medicine}`, 'Receptfornyelse']);
+      const question = rng.pick([
+        `Jeg skal have fornyet min recept på ${medicine}. Jeg har til ca. ${rng.int(5, 14)} dage endnu.`,
+        `Kan jeg få fornyet recepten på ${medicine}? Apoteket siger, at den er udløbet.`,
+      ]);
+      const answers = [
+        `Recepten på ${medicine} er fornyet og ligger klar på apoteket.`,
+        `Jeg har fornyet din recept på ${medicine} for et år. Husk at bestille tid til årskontrol i løbet af de næste måneder.`,
+      ];
+      // Only where the appointments show no check-up in the year before: the thread is within the
+      // last year, so the appointments (two years or more) reach a year behind it.
+      if (s.day > s.today - YEAR_DAYS && lastCheckUpBefore(s.chart.appointments, s.day) < s.day - YEAR_DAYS) {
+        answers.push(
           'Det er over et år siden, du sidst var til kontrol. Jeg har fornyet recepten til 3 måneder, men bestil venligst en tid til kontrol og blodprøver.',
-        ]),
-      };
+        );
+      }
+      return { subject, question, answer: rng.pick(answers) };
     },
   },
   {
@@ -265,7 +310,7 @@ const ADULT_TOPICS: readonly Topic[] = Object.freeze([
     weight: 30,
     minAge: 25,
     maxAge: 120,
-    available: (s) => recentSampleEnd(s.chart, s.day) >= 0,
+    needs: NEEDS_SAMPLE,
     write(rng, s) {
       const sample = sampleEndingAt(s.chart, recentSampleEnd(s.chart, s.day));
       const abnormal = flaggedCount(s.chart, sample);
@@ -305,27 +350,44 @@ const ADULT_TOPICS: readonly Topic[] = Object.freeze([
     },
   },
   {
-    weight: 8,
+    // Asking for a referral: the doctor sees the patient first, so the thread names none sent.
+    weight: 5,
     minAge: 18,
     maxAge: 120,
     write(rng, s) {
       const [specialist, complaint] =
         s.female && rng.chance(0.15) ? ['gynækolog', 'uregelmæssige blødninger'] : rng.pick(REFERRALS);
-      const asks = rng.chance(0.6);
       return {
         subject: rng.pick([`Henvisning til ${specialist}`, 'Spørgsmål om henvisning']),
-        question: asks
-          ? `Jeg har i nogle uger haft ${complaint}. Kan jeg få en henvisning til ${specialist}?`
-          : `Jeg blev henvist til ${specialist} for ${rng.int(3, 10)} uger siden, men har ikke hørt noget. Kan I se, om henvisningen er sendt?`,
-        answer: asks
-          ? rng.pick([
-              'For at jeg kan henvise dig, skal jeg først se dig. Bestil en tid, så taler vi om det.',
-              `Jeg har sendt en henvisning til ${specialist}. Du bliver kontaktet direkte med en tid.`,
-            ])
-          : rng.pick([
-              'Henvisningen er sendt og modtaget. Ventetiden er desværre lang; du kan ringe til dem og høre, hvornår du kan forvente en tid.',
-              'Henvisningen var ikke gået igennem. Jeg har sendt den igen i dag.',
-            ]),
+        question: `Jeg har i nogle uger haft ${complaint}. Kan jeg få en henvisning til ${specialist}?`,
+        answer: rng.pick([
+          'For at jeg kan henvise dig, skal jeg først se dig. Bestil en tid, så taler vi om det.',
+          'Bestil en tid, så ser vi på det sammen og vurderer, om en henvisning er det rigtige.',
+        ]),
+      };
+    },
+  },
+  {
+    // Chasing a referral the journal holds, written two to ten weeks before: in those weeks a
+    // common errand.
+    weight: 20,
+    minAge: 18,
+    maxAge: 120,
+    needs: NEEDS_REFERRAL,
+    write(rng, s) {
+      const referral = chasedReferral(s.chart.referrals, s.referralDays, s.day) as Referral;
+      const where = referredTo(referral);
+      const weeks = Math.floor((s.day - isoToDay(referral.issuedOn)) / 7);
+      return {
+        subject: rng.pick([`Henvisning til ${where}`, 'Spørgsmål om henvisning']),
+        question: `Jeg blev henvist til ${where} for ${weeks} uger siden, men har ikke hørt noget. Kan I se, om henvisningen er sendt?`,
+        answer:
+          referral.status === 'rejected'
+            ? 'Henvisningen er desværre blevet afvist af modtageren. Bestil en tid, så vi kan tale om, hvad vi gør i stedet.'
+            : rng.pick([
+                'Henvisningen er sendt og modtaget. Ventetiden er desværre lang; du kan ringe til dem og høre, hvornår du kan forvente en tid.',
+                'Henvisningen er modtaget. De kontakter dig, når de har en tid til dig; du kan også selv ringe og spørge.',
+              ]),
       };
     },
   },
@@ -334,7 +396,7 @@ const ADULT_TOPICS: readonly Topic[] = Object.freeze([
     minAge: 18,
     maxAge: 120,
     // Only about a medicine on the card with a known side effect; a new one is the likelier.
-    available: (s) => anyMedicine(s.chart, s.day, withSideEffect),
+    needs: NEEDS_SIDE_EFFECT,
     write(rng, s) {
       const isNew = anyMedicine(s.chart, s.day, newWithSideEffect);
       const taken = pickMedicine(rng, s.chart, s.day, isNew ? newWithSideEffect : withSideEffect);
@@ -390,18 +452,33 @@ const ADULT_TOPICS: readonly Topic[] = Object.freeze([
     },
   },
   {
-    weight: 5,
-    minAge: 50,
+    // Home readings from a patient diagnosed with a raised blood pressure, on medicine for it or not.
+    weight: 8,
+    minAge: 18,
     maxAge: 120,
     photo: 'meter',
     photoShare: 0.4,
-    write(rng) {
+    needs: NEEDS_BLOOD_PRESSURE,
+    write(rng, s) {
+      const subject = rng.pick(['Blodtryk målt hjemme', 'Mine blodtryksmålinger']);
+      const reading = rng.pick(['145/92', '152/95', '148/90', '158/97']);
+      if (anyMedicine(s.chart, s.day, antihypertensive)) {
+        const medicine = spokenName(pickMedicine(rng, s.chart, s.day, antihypertensive));
+        return {
+          subject,
+          question: `Jeg har målt mit blodtryk hjemme morgen og aften i en uge. Selvom jeg tager ${medicine}, ligger det omkring ${reading}. Skal jeg gøre noget?`,
+          answer: rng.pick([
+            'Tak for målingerne. Blodtrykket er lidt for højt trods medicinen. Bestil en tid til kontrol, så vi kan se på din behandling.',
+            `Det er for højt til, at vi kan lade det være. Bestil en tid til kontrol, så vi kan øge dosis af ${medicine} eller lægge et præparat til.`,
+          ]),
+        };
+      }
       return {
-        subject: rng.pick(['Blodtryk målt hjemme', 'Mine blodtryksmålinger']),
-        question: `Jeg har målt mit blodtryk hjemme morgen og aften i en uge. Det ligger omkring ${rng.pick(['145/92', '152/95', '148/90', '158/97'])}. Skal jeg gøre noget?`,
+        subject,
+        question: `Jeg har målt mit blodtryk hjemme morgen og aften i en uge, som vi aftalte. Det ligger omkring ${reading}. Skal jeg gøre noget?`,
         answer: rng.pick([
           'Tak for målingerne. Blodtrykket er lidt for højt. Fortsæt med at måle i en uge mere, og bestil en tid til kontrol, når du har målingerne.',
-          'Det er for højt til, at vi kan lade det være. Bestil en tid til kontrol, så vi kan se på din behandling.',
+          'Det er for højt til, at vi kan lade det være. Bestil en tid, så vi kan tale om at starte behandling med blodtryksmedicin.',
         ]),
       };
     },
@@ -541,6 +618,7 @@ const GENERIC_FOLLOW_UPS: readonly (readonly [string, string])[] = Object.freeze
   ['Tak for svaret, det hjalp.', 'Det var godt at høre. Skriv endelig igen, hvis det bliver værre.'],
 ]);
 const MAX_THREADS = 8;
+const YEAR_DAYS = 365;
 const MINUTES_A_DAY = 1440;
 const RECENT_SHARE = 0.05;
 const FOLLOW_UP_SHARE = 0.15;
@@ -594,11 +672,12 @@ function answerAfter(rng: Rng, day: number): Sent {
 /**
  * The patient's e-consultation threads, oldest first. A child under 15 has threads only when a
  * custodian is given (a parent writes them); answers that would come after the reference instant
- * are not there yet, so recent threads await an answer. `chart` is the patient's medication card
- * and lab results: a prescription renewal or a side effect names a medicine on the card, a
- * question about results follows a blood sample.
+ * are not there yet, so recent threads await an answer. `chart` is what the threads follow: a
+ * prescription renewal or a side effect names a medicine on the card, a question about results
+ * follows a blood sample, home blood-pressure readings a diagnosis, a chased referral one the
+ * journal holds, and the check-ups the doctor mentions are the appointments'.
  */
-export function generateEConsultations(ctx: RecordContext, chart: Chart): EConsultation[] {
+export function generateEConsultations(ctx: RecordContext, chart: ThreadChart): EConsultation[] {
   const { rng, patient, clinic, custodians } = ctx;
   const today = isoToDay(ctx.today);
   const birth = isoToDay(patient.birthDate);
@@ -618,6 +697,8 @@ export function generateEConsultations(ctx: RecordContext, chart: Chart): EConsu
   const attachments = clinic.capabilities.attachments;
   const asOf = ctx.asOf.getTime();
   const female = patient.sex === 'female';
+  const bpSince = bloodPressureSince(chart.profile);
+  const referralDays = issuedDays(chart.referrals);
 
   // When each thread's first message is sent, as minutes since 1970 (on the Copenhagen clock), in order.
   const opened: number[] = [];
@@ -637,6 +718,7 @@ export function generateEConsultations(ctx: RecordContext, chart: Chart): EConsu
     const months = Math.max(1, Math.floor((day - birth) / 30.44));
     const scene: Scene = {
       day,
+      today,
       female,
       // Only the children's topics name the child and its age.
       child: isChild ? firstName(patient.name) : '',
@@ -649,6 +731,8 @@ export function generateEConsultations(ctx: RecordContext, chart: Chart): EConsu
       She: female ? 'Hun' : 'Han',
       she: female ? 'hun' : 'han',
       chart,
+      bloodPressureSince: bpSince,
+      referralDays,
     };
     const topic = pickTopic(rng, topics, ageAtDay, patient.sex, scene);
     if (topic === undefined) continue;
@@ -728,7 +812,7 @@ function pickTopic(
   let fitting = 0;
   for (let i = 0; i < topics.length; i++) {
     const t = topics[i] as Topic;
-    if (!fits(t, age, sex) || (t.available !== undefined && !t.available(scene))) continue;
+    if (!fits(t, age, sex) || (t.needs !== undefined && !holds(t.needs, scene))) continue;
     fitting |= 1 << i;
     total += t.weight;
   }

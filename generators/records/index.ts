@@ -24,18 +24,29 @@ export function generateJournal(context: RecordContext, reseedFaker: (rng: Rng) 
   // A child's vaccination visits are decided once: the vaccinations give the doses on their days,
   // the appointments show them. The source forks its own generator from the patient's.
   const programme = programmeSource(context);
-  // E-consultations name the patient's own medicines and blood samples, so those come first (each
-  // category draws from its own generator, and ids count per kind, so the order changes nothing else).
+  // Appointments name the patient's own medicines and blood samples; e-consultations those, the
+  // conditions, the check-ups among the appointments and the referrals. So the medication card and
+  // lab results come first, then appointments and referrals, then e-consultations (each category
+  // draws from its own generator, and ids count per kind, so the order changes nothing else).
   const labResults = generateLabResults(forCategory('lab-results'), profile);
   const medications = generateMedications(forCategory('medications'), profile);
+  const chart = { medications, labResults };
+  const appointments = generateAppointments(forCategory('appointments'), profile, chart, programme);
+  const referrals = generateReferrals(forCategory('referrals'), profile);
   return {
     diagnoses: generateDiagnoses(forCategory('diagnoses'), profile),
     vaccinations: generateVaccinations(forCategory('vaccinations'), programme),
-    appointments: generateAppointments(forCategory('appointments'), profile, programme),
-    referrals: generateReferrals(forCategory('referrals'), profile),
+    appointments,
+    referrals,
     labResults,
     medications,
-    eConsultations: generateEConsultations(forCategory('e-consultations'), { medications, labResults }),
+    eConsultations: generateEConsultations(forCategory('e-consultations'), {
+      medications,
+      labResults,
+      profile,
+      appointments,
+      referrals,
+    }),
   };
 }
 

@@ -15,9 +15,12 @@
  * where no product suits the age (no triptan or semaglutide under 12). Long-term treatment
  * started in childhood moves on to the next product when the child outgrows the first, as a
  * prescription is changed on the medication card.
+ *
+ * A platelet inhibitor (acetylsalicylic acid, clopidogrel) runs alongside an anticoagulant for a
+ * year at most: after a recent coronary or cerebral event, then anticoagulation alone.
  */
 import type { Medication, RecordContext } from '../context.ts';
-import { type DayNumber, dayToIso } from '../day-calendar.ts';
+import { type DayNumber, dayToIso, isoToDay } from '../day-calendar.ts';
 import type { Anticoagulant, ClinicalProfile, Condition, ConditionKey } from './clinical-profile.ts';
 import { sortInPlace } from './sort.ts';
 
@@ -445,6 +448,7 @@ export function generateMedications(ctx: RecordContext, profile: ClinicalProfile
     out.push(
       item(ctx, anticoagulantDrug(profile.anticoagulant, ctx.patient.ageYears), profile.anticoagulantFromDay, null),
     );
+    limitAntiplatelets(ctx, out, profile.anticoagulantFromDay, todayDay);
   }
   if (profile.statinFromDay !== null) {
     out.push(item(ctx, rng.weighted(STATINS), profile.statinFromDay, null));
@@ -511,6 +515,38 @@ function firstBandAfter(bands: AgeBands, band: number): number {
 function sameIngredient(drugs: readonly Drug[], d: Drug): Drug | undefined {
   for (const other of drugs) if (other.ingredient === d.ingredient) return other;
   return undefined;
+}
+
+/** Platelet inhibitors (acetylsalicylic acid, clopidogrel). */
+const ANTIPLATELET_ATC = 'B01AC';
+/** Days a platelet inhibitor is combined with an anticoagulant after a recent event (stent, infarction). */
+const COMBINED_MIN_DAYS = 180;
+const COMBINED_MAX_DAYS = 365;
+
+/**
+ * An anticoagulated patient takes a platelet inhibitor alongside only for a limited time (the
+ * cardiology guidelines: with atrial fibrillation, anticoagulation alone once a coronary event,
+ * stented or not, is over a year old). One started while anticoagulated, or in the
+ * year before the anticoagulant, runs six to twelve months from its start; an older one stops
+ * when the anticoagulant starts. A still-running combination is at most a year old.
+ */
+function limitAntiplatelets(
+  ctx: RecordContext,
+  out: Medication[],
+  anticoagulantFrom: DayNumber,
+  todayDay: DayNumber,
+): void {
+  for (const m of out) {
+    if (!m.atcCode.startsWith(ANTIPLATELET_ATC)) continue;
+    const start = isoToDay(m.startDate);
+    const end = m.endDate === null ? Number.POSITIVE_INFINITY : isoToDay(m.endDate);
+    if (end < anticoagulantFrom) continue;
+    const limit =
+      start >= anticoagulantFrom - COMBINED_MAX_DAYS
+        ? Math.max(start + ctx.rng.int(COMBINED_MIN_DAYS, COMBINED_MAX_DAYS), anticoagulantFrom)
+        : anticoagulantFrom - 1;
+    if (limit < end && limit < todayDay) m.endDate = dayToIso(limit);
+  }
 }
 
 const STATINS: readonly (readonly [Drug, number])[] = Object.freeze([

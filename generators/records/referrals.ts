@@ -15,7 +15,7 @@
 import type { Region } from '../../domain/regions.ts';
 import { openDayOnOrBefore } from '../clinic-calendar.ts';
 import type { RecordContext, Referral } from '../context.ts';
-import { addMonthsToDay, type DayNumber, dayToIso } from '../day-calendar.ts';
+import { addMonthsToDay, type DayNumber, dayToIso, isoToDay } from '../day-calendar.ts';
 import type { ClinicalProfile, ConditionKey } from './clinical-profile.ts';
 import { pickWeighted, type WeightedTable, weightedTable } from './sampling.ts';
 import { sortInPlace } from './sort.ts';
@@ -374,6 +374,65 @@ function referral(
     issuedOn: dayToIso(issuedDay),
     validUntil: validUntilDay === null ? null : dayToIso(validUntilDay),
   };
+}
+
+// A patient chases a referral from two to ten weeks after it was written; a fast-track one (a
+// cancer pakkeforløb, an acute work-up) is seen within days, so nobody waits weeks to chase it.
+const CHASED_FROM_DAYS = 14;
+const CHASED_UNTIL_DAYS = 70;
+const FAST_TRACK = /pakkeforløb|akut/;
+
+const NO_DAYS: readonly DayNumber[] = Object.freeze([]);
+
+/** The days the referrals were written, as day numbers (for `chasedReferral`). */
+export function issuedDays(referrals: readonly Referral[]): readonly DayNumber[] {
+  return referrals.length === 0 ? NO_DAYS : referrals.map((r) => isoToDay(r.issuedOn));
+}
+
+/**
+ * The latest referral written two to ten weeks before `day` that a patient would chase, or
+ * undefined. `referrals` is sorted by `issuedOn`, as generateReferrals returns them, and `issued`
+ * is their `issuedDays`.
+ */
+export function chasedReferral(
+  referrals: readonly Referral[],
+  issued: readonly DayNumber[],
+  day: DayNumber,
+): Referral | undefined {
+  for (let i = referrals.length - 1; i >= 0; i--) {
+    const on = issued[i] as DayNumber;
+    if (on > day - CHASED_FROM_DAYS) continue;
+    if (on < day - CHASED_UNTIL_DAYS) return undefined;
+    const r = referrals[i] as Referral;
+    if (!FAST_TRACK.test(r.reason)) return r;
+  }
+  return undefined;
+}
+
+/**
+ * Where a patient says a referral sent them, from the referral as written: 'fysioterapeut',
+ * 'hudlæge', 'røntgen på Holbæk Sygehus', 'kardiologisk afdeling på Rigshospitalet'.
+ */
+export function referredTo(r: Referral): string {
+  const { name, department } = r.receiver;
+  switch (r.kind) {
+    case 'physiotherapy':
+      return 'fysioterapeut';
+    case 'psychologist':
+      return 'psykolog';
+    case 'imaging':
+      return `${r.reason.startsWith('Røntgen') ? 'røntgen' : 'scanning'} på ${name}`;
+    case 'specialist': {
+      // 'Hudlæge Anne Holm': the title.
+      const space = name.indexOf(' ');
+      return (space < 0 ? name : name.slice(0, space)).toLowerCase();
+    }
+    case 'hospital':
+      return department === null ? name : `${department.toLowerCase()} på ${name}`;
+    default:
+      // A dietitian ('Klinisk diætist …') or the municipality's offer ('Rygestop').
+      return department === null ? 'diætist' : `${department.toLowerCase()} i kommunen`;
+  }
 }
 
 function receiverOf(

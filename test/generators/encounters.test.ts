@@ -27,6 +27,7 @@ import { attachmentContent, generateEConsultations } from '../../generators/reco
 import { generateLabResults } from '../../generators/records/lab-results.ts';
 import { generateMedications } from '../../generators/records/medications.ts';
 import { programmeSource } from '../../generators/records/programme.ts';
+import { generateReferrals } from '../../generators/records/referrals.ts';
 import { pickWeighted, weightedTable } from '../../generators/records/sampling.ts';
 import { sortInPlace } from '../../generators/records/sort.ts';
 import { generateVaccinations } from '../../generators/records/vaccinations.ts';
@@ -102,8 +103,8 @@ function makeContext(seed: string, k: number): RecordContext {
 
 /**
  * Each category gets its own fork of the patient's generator, vaccinations and appointments share
- * one programme source, and appointments and e-consultations read the clinical profile, medication
- * card and lab results, as the population generator does.
+ * one programme source, appointments read the clinical profile, medication card and lab results,
+ * and e-consultations those, the appointments and the referrals, as the population generator does.
  */
 function generate(ctx: RecordContext): Generated {
   const programme = programmeSource(ctx);
@@ -112,11 +113,16 @@ function generate(ctx: RecordContext): Generated {
     medications: generateMedications({ ...ctx, rng: ctx.rng.fork('medications') }, profile),
     labResults: generateLabResults({ ...ctx, rng: ctx.rng.fork('lab-results') }, profile),
   };
+  const appointments = generateAppointments({ ...ctx, rng: ctx.rng.fork('appointments') }, profile, chart, programme);
+  const referrals = generateReferrals({ ...ctx, rng: ctx.rng.fork('referrals') }, profile);
   return {
     ctx,
     vaccinations: generateVaccinations({ ...ctx, rng: ctx.rng.fork('vaccinations') }, programme),
-    appointments: generateAppointments({ ...ctx, rng: ctx.rng.fork('appointments') }, profile, programme),
-    eConsultations: generateEConsultations({ ...ctx, rng: ctx.rng.fork('e-consultations') }, chart),
+    appointments,
+    eConsultations: generateEConsultations(
+      { ...ctx, rng: ctx.rng.fork('e-consultations') },
+      { ...chart, profile, appointments, referrals },
+    ),
   };
 }
 
