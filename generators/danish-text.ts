@@ -19,7 +19,7 @@ export function asciiSlug(text: string): string {
   return out;
 }
 
-// First digits of Danish subscriber numbers: landlines by area, mobiles 2x/3x/4x/5x/6x/7x/8x/9x.
+// First digits of Danish mobile numbers (2x/3x/4x/5x/6x/7x/8x/9x blocks given to mobile operators).
 const MOBILE_PREFIXES = [
   '20',
   '21',
@@ -47,44 +47,12 @@ const MOBILE_PREFIXES = [
   '91',
   '93',
 ] as const;
-const LANDLINE_PREFIXES = [
-  '32',
-  '33',
-  '35',
-  '36',
-  '38',
-  '39',
-  '43',
-  '44',
-  '45',
-  '46',
-  '48',
-  '49',
-  '56',
-  '57',
-  '58',
-  '59',
-  '62',
-  '63',
-  '64',
-  '65',
-  '66',
-  '73',
-  '74',
-  '75',
-  '76',
-  '86',
-  '87',
-  '89',
-  '96',
-  '97',
-  '98',
-  '99',
-] as const;
-
-/** A Danish eight-digit number written in pairs, e.g. '28 41 07 63'. */
-export function danishPhone(rng: Rng, kind: 'mobile' | 'landline'): string {
-  const prefix = rng.pick(kind === 'mobile' ? MOBILE_PREFIXES : LANDLINE_PREFIXES);
+/**
+ * A Danish eight-digit mobile number written in pairs, e.g. '28 41 07 63'. (A clinic's landline
+ * takes its area's prefix: generators/geography.ts.)
+ */
+export function danishMobile(rng: Rng): string {
+  const prefix = rng.pick(MOBILE_PREFIXES);
   const pair = () => String(rng.int(0, 99)).padStart(2, '0');
   return `${prefix} ${pair()} ${pair()} ${pair()}`;
 }

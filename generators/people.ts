@@ -8,7 +8,7 @@
 import type { PostalTown } from '../domain/regions.ts';
 import { copenhagenInstant, daysBetween, type IsoDate } from '../domain/time.ts';
 import type { JournalPatient } from './context.ts';
-import { asciiSlug, danishPhone } from './danish-text.ts';
+import { asciiSlug, danishMobile } from './danish-text.ts';
 import type { SeededFaker } from './faker.ts';
 import type { TownArea } from './geography.ts';
 import type { MemberPlan } from './households.ts';
@@ -92,7 +92,7 @@ export function blockPeople(setting: BlockSetting, plans: MemberPlan[], ids: str
       sex: plan.sex,
       address: addressOf(plan.address),
       addressProtected: plan.protectedAddress,
-      phone: ageYears >= 12 ? danishPhone(rng, 'mobile') : null,
+      phone: ageYears >= 12 ? danishMobile(rng) : null,
       email: ageYears >= 15 && rng.chance(0.9) ? email(rng, firstName, surname) : null,
       children: [],
       custodians: [],

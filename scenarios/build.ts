@@ -16,7 +16,7 @@ import { addDays, copenhagenDate, copenhagenInstant, type IsoDate } from '../dom
 import { clinicCalendar } from '../generators/clinic-calendar.ts';
 import { clinicIdentity } from '../generators/clinics.ts';
 import type { JournalClinic, JournalPatient, RecordContext } from '../generators/context.ts';
-import { asciiSlug, danishPhone } from '../generators/danish-text.ts';
+import { asciiSlug, danishMobile } from '../generators/danish-text.ts';
 import { appViewOf, expectedExtract, visibleIds } from '../generators/expected-view.ts';
 import { createDanishFaker } from '../generators/faker.ts';
 import { birthDateAtAge } from '../generators/households.ts';
@@ -278,7 +278,7 @@ export function buildScenario(s: Scenario): BuiltScenario {
       sex,
       address: addressOf(p.handle),
       addressProtected: p.addressProtected ?? false,
-      phone: age >= 12 ? danishPhone(rng, 'mobile') : null,
+      phone: age >= 12 ? danishMobile(rng) : null,
       email: age >= 15 ? `${emailLocalPart(name.split(' ')[0] ?? '', surnameOf(p.handle), p.handle)}@mail.dk` : null,
       children: [],
       custodians: [],
