@@ -85,13 +85,16 @@ const SOURCE_WORDS: Record<string, string> = {
  * Refuses `run --base-url` when the sandbox has the scenario's name from another source than the
  * local one; an unchanged copy of a catalogue file may run against the catalogue's.
  */
-function refuseOtherSource(
-  arg: string,
-  scenario: Scenario,
-  local: 'catalogue' | 'file',
-  listedAs: string,
-  base: string,
-): void {
+/** The local scenario, and what the sandbox at `base` lists under its name. */
+interface Mismatch {
+  arg: string;
+  scenario: Scenario;
+  local: 'catalogue' | 'file';
+  listedAs: string;
+  base: string;
+}
+
+function refuseOtherSource({ arg, scenario, local, listedAs, base }: Mismatch): void {
   if (local === 'file' && listedAs === 'catalogue') {
     const own = catalogueFiles().find((f) => basename(f, '.yaml') === scenario.name);
     if (own && JSON.stringify(loadScenarioFile(own)) === JSON.stringify(scenario)) return;
@@ -113,19 +116,14 @@ function refuseOtherSource(
  * Refuses `run --base-url` when the sandbox's scenario of the name is another file than the local
  * one (by digest), but for an unchanged copy of a catalogue file, which may differ in its bytes.
  */
-function refuseOtherContent(
-  arg: string,
-  scenario: Scenario,
-  local: 'catalogue' | 'file',
-  listedAs: string,
-  base: string,
-): void {
+function refuseOtherContent(mismatch: Mismatch): void {
+  const { arg, scenario, local, listedAs, base } = mismatch;
   if (listedAs === 'catalogue' && local === 'catalogue') {
     throw new UsageError(
       `the sandbox at ${base} has another version of the catalogue scenario ${scenario.name} than this kit's, so the expectations would be checked against another scenario: run the scenario with the sandbox's own version of minlaege-sandbox`,
     );
   }
-  if (listedAs !== 'file') return refuseOtherSource(arg, scenario, local, listedAs, base);
+  if (listedAs !== 'file') return refuseOtherSource(mismatch);
   const here = local === 'catalogue' ? "the kit's catalogue scenario" : `the file ${arg}`;
   throw new UsageError(
     `the sandbox at ${base} has ${scenario.name} from a scenario file it was started with whose content differs from ${here}, so the expectations would be checked against another scenario: run the file the sandbox was started with, or start the sandbox with \`minlaege-sandbox serve --scenario ${arg}\``,
@@ -259,9 +257,9 @@ export function registerScenario(program: Command, io: CliIo): void {
         const listed = known.find((k) => k.name === scenario.name);
         const digest = typeof listed?.digest === 'string' ? listed.digest : undefined;
         if (digest !== undefined && digest !== scenarioDigest(readFileSync(resolved.file))) {
-          refuseOtherContent(arg, scenario, resolved.source, listed?.source ?? 'file', base);
+          refuseOtherContent({ arg, scenario, local: resolved.source, listedAs: listed?.source ?? 'file', base });
         } else if (digest === undefined && listed?.source !== undefined && listed.source !== resolved.source) {
-          refuseOtherSource(arg, scenario, resolved.source, listed.source, base);
+          refuseOtherSource({ arg, scenario, local: resolved.source, listedAs: listed.source, base });
         }
         session = `scenario-run-${process.pid}-${Date.now().toString(36)}`;
         cleanup = async () => {
