@@ -123,7 +123,10 @@ function refuseOtherContent(mismatch: Mismatch): void {
       `the sandbox at ${base} has another version of the catalogue scenario ${scenario.name} than this kit's, so the expectations would be checked against another scenario: run the scenario with the sandbox's own version of minlaege-sandbox`,
     );
   }
-  if (listedAs !== 'file') return refuseOtherSource(mismatch);
+  if (listedAs !== 'file') {
+    refuseOtherSource(mismatch);
+    return;
+  }
   const here = local === 'catalogue' ? "the kit's catalogue scenario" : `the file ${arg}`;
   throw new UsageError(
     `the sandbox at ${base} has ${scenario.name} from a scenario file it was started with whose content differs from ${here}, so the expectations would be checked against another scenario: run the file the sandbox was started with, or start the sandbox with \`minlaege-sandbox serve --scenario ${arg}\``,
