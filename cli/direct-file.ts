@@ -71,7 +71,7 @@ export class DirectFileWriter extends Writable implements ChunkCopier {
   readonly #inFlight: [Promise<void> | undefined, Promise<void> | undefined] = [undefined, undefined];
   #current = 0;
   #filled = 0;
-  /** Bytes handed to the file so far (its offset for the next stage) and bytes taken in all. */
+  /** Bytes of the stages handed to the file so far: the file offset of the next stage. */
   #flushed = 0;
   #closed = false;
 
@@ -142,6 +142,7 @@ export class DirectFileWriter extends Writable implements ChunkCopier {
     while (done < padded) {
       try {
         const { bytesWritten } = await writeAsync(this.#fd, stage, done, padded - done, position + done);
+        if (bytesWritten === 0) throw Object.assign(new Error('no space left to write'), { code: 'ENOSPC' });
         done += bytesWritten;
       } catch (error) {
         if (!(this.#direct && position === 0 && done === 0 && (error as NodeJS.ErrnoException).code === 'EINVAL')) {
