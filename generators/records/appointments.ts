@@ -39,9 +39,10 @@ interface Reason {
   readonly needs: number;
 }
 
-// Reasons that follow the journal: a renewal needs a medicine on the card, blood test results a
-// sample taken in the weeks before.
+// Reasons that follow the journal: a renewal or a talk about medicines needs a medicine on the
+// card, blood test results a sample taken in the weeks before.
 const RENEWAL = 'Fornyelse af recept';
+const ABOUT_MEDICINES: ReadonlySet<string> = new Set([RENEWAL, 'Medicingennemgang', 'Samtale om medicin']);
 const LAB_ANSWERS = 'Svar på blodprøver';
 const NEEDS_MEDICINE = 1;
 const NEEDS_SAMPLE = 2;
@@ -54,7 +55,7 @@ const reasons = (remote: boolean, ...texts: string[]): readonly Reason[] =>
       Object.freeze({
         text,
         remote,
-        needs: text === RENEWAL ? NEEDS_MEDICINE : text === LAB_ANSWERS ? NEEDS_SAMPLE : 0,
+        needs: ABOUT_MEDICINES.has(text) ? NEEDS_MEDICINE : text === LAB_ANSWERS ? NEEDS_SAMPLE : 0,
       }),
     ),
   );

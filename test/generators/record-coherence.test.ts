@@ -413,7 +413,7 @@ describe('e-consultations that follow appointments and diagnoses', () => {
 });
 
 describe('appointments that follow the journal', () => {
-  it('renew a prescription for a medicine on the card, and talk over blood test results after a sample', () => {
+  it('renew a prescription or go over medicines on the card, and talk over blood test results after a sample', () => {
     const problems: string[] = [];
     let renewals = 0;
     let results = 0;
@@ -421,7 +421,11 @@ describe('appointments that follow the journal', () => {
       const { appointments, medications, labResults } = line.journal;
       for (const a of appointments) {
         const day = localDate(a.startsAt);
-        if (a.reason === 'Fornyelse af recept') {
+        if (
+          a.reason === 'Fornyelse af recept' ||
+          a.reason === 'Medicingennemgang' ||
+          a.reason === 'Samtale om medicin'
+        ) {
           renewals++;
           if (!medications.some((m) => onCardOn(m, day))) {
             problems.push(
