@@ -91,3 +91,13 @@ export interface RecordContext {
   custodians: { name: string }[];
   ids: IdFactory;
 }
+
+/**
+ * The patient's own doctor at the clinic (egen læge in a group practice), drawn once per patient
+ * from its own fork of the patient's generator, so that appointments, vaccinations and answers
+ * name the same doctor; null when the clinic names no doctors.
+ */
+export function ownDoctorOf(ctx: Pick<RecordContext, 'rng' | 'clinic'>): string | null {
+  const doctors = ctx.clinic.doctors;
+  return doctors.length > 0 ? ctx.rng.fork('own-doctor').pick(doctors) : null;
+}

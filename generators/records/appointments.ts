@@ -18,7 +18,7 @@
  */
 
 import { openDayOnOrAfter, slotCount, slotStart } from '../clinic-calendar.ts';
-import type { Appointment, RecordContext } from '../context.ts';
+import { type Appointment, ownDoctorOf, type RecordContext } from '../context.ts';
 import { addMonthsToDay, copenhagenTimestamp, type DayNumber, isoToDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
 import { anyMedicine, type Chart, renewable, sampledWithin } from './chart.ts';
@@ -377,6 +377,7 @@ export function generateAppointments(
   profile: ClinicalProfile,
   chart: Chart,
   programme: ProgrammeSource = programmeSource(ctx),
+  ownDoctor: string | null = ownDoctorOf(ctx),
 ): Appointment[] {
   const { rng, patient, clinic } = ctx;
   const today = isoToDay(ctx.today);
@@ -417,7 +418,7 @@ export function generateAppointments(
 
   chronicControls(ctx, profile, start, horizon, plans);
 
-  return schedule(ctx, chart, plans, held, today, horizon, clinic.capabilities.videoConsultation);
+  return schedule(ctx, chart, plans, held, today, horizon, clinic.capabilities.videoConsultation, ownDoctor);
 }
 
 /**
@@ -542,11 +543,10 @@ function schedule(
   today: DayNumber,
   horizon: DayNumber,
   video: boolean,
+  ownDoctor: string | null,
 ): Appointment[] {
   const { rng, clinic } = ctx;
   const kinds = video ? KIND_BY_REMOTE : KIND_BY_REMOTE_NO_VIDEO;
-  const doctors = clinic.doctors;
-  const ownDoctor = doctors.length > 0 ? rng.pick(doctors) : null;
   const childUntil = isoToDay(ctx.patient.ownAppUseFrom); // a parent books before the 15th birthday
   const out: Appointment[] = [];
 

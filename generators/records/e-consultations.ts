@@ -21,7 +21,7 @@
  * hours; patients write at any hour, most in the evening.
  */
 import type { components } from '../../contracts/types/platform-journal.d.ts';
-import type { EConsultation, RecordContext, Referral } from '../context.ts';
+import { type EConsultation, ownDoctorOf, type RecordContext, type Referral } from '../context.ts';
 import {
   addWorkingDays,
   copenhagenEpochMs,
@@ -677,7 +677,11 @@ function answerAfter(rng: Rng, day: number): Sent {
  * follows a blood sample, home blood-pressure readings a diagnosis, a chased referral one the
  * journal holds, and the check-ups the doctor mentions are the appointments'.
  */
-export function generateEConsultations(ctx: RecordContext, chart: ThreadChart): EConsultation[] {
+export function generateEConsultations(
+  ctx: RecordContext,
+  chart: ThreadChart,
+  ownDoctor: string | null = ownDoctorOf(ctx),
+): EConsultation[] {
   const { rng, patient, clinic, custodians } = ctx;
   const today = isoToDay(ctx.today);
   const birth = isoToDay(patient.birthDate);
@@ -693,7 +697,7 @@ export function generateEConsultations(ctx: RecordContext, chart: ThreadChart): 
 
   const topics = isChild ? CHILD_TOPICS : ADULT_TOPICS;
   const doctors = clinic.doctors.length > 0 ? clinic.doctors : [clinic.name];
-  const ownDoctor = rng.pick(doctors);
+  const answeredBy = ownDoctor ?? clinic.name;
   const attachments = clinic.capabilities.attachments;
   const asOf = ctx.asOf.getTime();
   const female = patient.sex === 'female';
@@ -739,7 +743,7 @@ export function generateEConsultations(ctx: RecordContext, chart: ThreadChart): 
     const author: Party = isChild
       ? { role: 'parent', name: rng.pick(custodians).name }
       : { role: 'patient', name: patient.name };
-    const doctor = rng.chance(0.8) ? ownDoctor : rng.pick(doctors);
+    const doctor = rng.chance(0.8) ? answeredBy : rng.pick(doctors);
     const texts = topic.write(rng, scene);
     const photo = attachments && topic.photo !== undefined && rng.chance(topic.photoShare ?? 0) ? topic.photo : null;
 

@@ -4,7 +4,7 @@
  */
 import type { Faker } from '@faker-js/faker';
 import type { IsoDate } from '../../domain/time.ts';
-import type { IdFactory, JournalContent, RecordContext } from '../context.ts';
+import { type IdFactory, type JournalContent, ownDoctorOf, type RecordContext } from '../context.ts';
 import type { Rng } from '../rng.ts';
 import { generateAppointments } from './appointments.ts';
 import { chronicConditions } from './clinical-profile.ts';
@@ -24,6 +24,7 @@ export function generateJournal(context: RecordContext, reseedFaker: (rng: Rng) 
   // A child's vaccination visits are decided once: the vaccinations give the doses on their days,
   // the appointments show them. The source forks its own generator from the patient's.
   const programme = programmeSource(context);
+  const ownDoctor = ownDoctorOf(context);
   // Appointments name the patient's own medicines and blood samples; e-consultations those, the
   // conditions, the check-ups among the appointments and the referrals. So the medication card and
   // lab results come first, then appointments and referrals, then e-consultations (each category
@@ -31,22 +32,20 @@ export function generateJournal(context: RecordContext, reseedFaker: (rng: Rng) 
   const labResults = generateLabResults(forCategory('lab-results'), profile);
   const medications = generateMedications(forCategory('medications'), profile);
   const chart = { medications, labResults };
-  const appointments = generateAppointments(forCategory('appointments'), profile, chart, programme);
+  const appointments = generateAppointments(forCategory('appointments'), profile, chart, programme, ownDoctor);
   const referrals = generateReferrals(forCategory('referrals'), profile);
   return {
     diagnoses: generateDiagnoses(forCategory('diagnoses'), profile),
-    vaccinations: generateVaccinations(forCategory('vaccinations'), programme),
+    vaccinations: generateVaccinations(forCategory('vaccinations'), programme, ownDoctor, appointments),
     appointments,
     referrals,
     labResults,
     medications,
-    eConsultations: generateEConsultations(forCategory('e-consultations'), {
-      medications,
-      labResults,
-      profile,
-      appointments,
-      referrals,
-    }),
+    eConsultations: generateEConsultations(
+      forCategory('e-consultations'),
+      { medications, labResults, profile, appointments, referrals },
+      ownDoctor,
+    ),
   };
 }
 

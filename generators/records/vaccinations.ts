@@ -14,7 +14,7 @@
 import type { IsoDate } from '../../domain/time.ts';
 import { CHILD_INFLUENZA_FIRST_SEASON, childInfluenzaOffer } from '../../domain/vaccination.ts';
 import { openDayOnOrAfter } from '../clinic-calendar.ts';
-import type { RecordContext, Vaccination } from '../context.ts';
+import { type Appointment, ownDoctorOf, type RecordContext, type Vaccination } from '../context.ts';
 import { type DayNumber, dayOf, dayToIso, isoToDay, workingDayOnOrAfter, yearOfDay } from '../day-calendar.ts';
 import type { Rng } from '../rng.ts';
 import { PROGRAMME_HISTORY_FROM, type ProgrammeSource, programmeSource } from './programme.ts';
@@ -71,8 +71,10 @@ interface Draft {
 export function generateVaccinations(
   ctx: RecordContext,
   programme: ProgrammeSource = programmeSource(ctx),
+  ownDoctor: string | null = ownDoctorOf(ctx),
+  appointments: readonly Appointment[] = [],
 ): Vaccination[] {
-  const { rng, patient } = ctx;
+  const { patient } = ctx;
   const today = isoToDay(ctx.today);
   const birth = isoToDay(patient.birthDate);
   const drafts: Draft[] = [];
@@ -83,20 +85,37 @@ export function generateVaccinations(
   if (patient.ageYears >= 18) adultVaccinations(ctx, birth, today, drafts);
 
   sortInPlace(drafts, byDay);
-  const doctors = ctx.clinic.doctors;
-  const ownDoctor = doctors.length > 0 ? rng.pick(doctors) : null;
   const out: Vaccination[] = [];
+  // A dose the clinic gave on the day of a completed visit is the visit's practitioner's; other
+  // clinic doses the patient's own doctor's. Both lists are in day order: one pass over each.
+  let next = 0;
   for (const d of drafts) {
+    const givenOn = dayToIso(d.day);
+    let givenBy = d.givenBy;
+    if (givenBy === CLINIC) {
+      while (next < appointments.length && (appointments[next] as Appointment).startsAt.slice(0, 10) < givenOn) next++;
+      givenBy = visitPractitioner(appointments, next, givenOn) ?? ownDoctor;
+    }
     out.push({
       id: ctx.ids.next('vac'),
       vaccine: d.product.vaccine,
       atcCode: d.product.atcCode,
       dose: d.dose,
-      givenOn: dayToIso(d.day),
-      givenBy: d.givenBy === CLINIC ? ownDoctor : d.givenBy,
+      givenOn,
+      givenBy,
     });
   }
   return out;
+}
+
+/** The practitioner of a completed appointment on `day`, looking from `from` on (appointments in day order). */
+function visitPractitioner(appointments: readonly Appointment[], from: number, day: IsoDate): string | null {
+  for (let i = from; i < appointments.length; i++) {
+    const a = appointments[i] as Appointment;
+    if (a.startsAt.slice(0, 10) !== day) return null;
+    if (a.status === 'completed' && a.practitioner !== null) return a.practitioner;
+  }
+  return null;
 }
 
 function byDay(a: Draft, b: Draft): number {
