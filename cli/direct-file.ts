@@ -3,9 +3,10 @@
  *
  * Storing a file through the page cache costs the kernel a copy and, for memory it has not touched
  * lately, fresh pages; a million patients is ~8 GB. On the 2-vCPU development VM that cost 2–3 s of
- * kernel CPU a gigabyte (`npm run bench:page-cache`), a fifth of a million-patient run taken from
- * the threads that generate. Written directly, the same gigabyte costs the kernel under 0.1 s, and
- * the disk's own speed (1.8 GB/s there) is far above the ~170 MB/s the generators produce.
+ * kernel CPU a gigabyte (`npm run bench:page-cache`): ~18 s of a million-patient run, taken from the
+ * threads that generate, against ~2 s for the whole run written directly (`npm run
+ * bench:generate` prints both). The disk there took direct writes at 1.8 GB/s in a one-off `dd`
+ * probe, far above the ~200 MB/s the generators produce.
  *
  * Direct writes must come from memory aligned to the device's blocks, in whole blocks, at
  * block-aligned file offsets. The writer copies what it is given into two 4 MiB stages of
